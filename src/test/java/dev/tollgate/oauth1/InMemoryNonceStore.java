@@ -1,0 +1,28 @@
+package dev.tollgate.oauth1;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Nonces in a concurrent map; {@code putIfAbsent} makes recording atomic. Entries never expire here. */
+final class InMemoryNonceStore implements NonceStore {
+
+    private final Map<String, Duration> recorded = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean recordIfAbsent(String key, Duration ttl) {
+        return recorded.putIfAbsent(key, ttl) == null;
+    }
+
+    int size() {
+        return recorded.size();
+    }
+
+    Duration ttlOf(String key) {
+        return recorded.get(key);
+    }
+
+    java.util.Set<String> keys() {
+        return recorded.keySet();
+    }
+}
