@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TollgateCachesTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(TollgateCaches.class, DefaultCacheSettings.class)
+    WeldInitiator weld = WeldInitiator.from(TollgateCaches.class, dev.tollgate.jakarta.TollgateDefaults.class)
             .activate(ApplicationScoped.class).build();
 
     @Inject

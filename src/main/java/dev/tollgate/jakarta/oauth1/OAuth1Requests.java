@@ -1,0 +1,19 @@
+package dev.tollgate.jakarta.oauth1;
+
+import dev.tollgate.jakarta.servlet.ProxySettings;
+import dev.tollgate.jakarta.servlet.ServletRequests;
+import dev.tollgate.oauth1.OAuth1Error;
+import dev.tollgate.oauth1.OAuth1Request;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** Turns a servlet request into the core's {@link OAuth1Request}. */
+final class OAuth1Requests {
+
+    private OAuth1Requests() {
+    }
+
+    static OAuth1Request from(HttpServletRequest request, ProxySettings proxy) throws OAuth1Error {
+        return OAuth1Request.from(request.getMethod(), ServletRequests.absoluteUri(request, proxy),
+                ServletRequests.headers(request), ServletRequests.formBody(request), request.getContentType());
+    }
+}
