@@ -1,0 +1,98 @@
+package dev.tollgate.jakarta.oauth1;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.jakarta.cache.CacheSettings;
+import dev.tollgate.jakarta.cache.TollgateCaches;
+import dev.tollgate.oauth1.GeneratedToken;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The JCache stores on Ehcache: single use under 32 concurrent callers. */
+class JCacheOAuth1StoresTest {
+
+    private static final int THREADS = 32;
+    private static TollgateCaches caches;
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void open() {
+        caches = new TollgateCaches(new CacheSettings(CacheSettings.EHCACHE, "test-" + UUID.randomUUID() + "."));
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterAll
+    static void close() {
+        pool.shutdownNow();
+        caches.close();
+    }
+
+    private JCacheTemporaryCredentialStore temporaryCredentials() {
+        return new JCacheTemporaryCredentialStore(caches.cache("temp-" + UUID.randomUUID(), String.class,
+                CachedTemporaryCredential.class, Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void authorizesOnceAndIsTakenOnce() throws Exception {
+        JCacheTemporaryCredentialStore store = temporaryCredentials();
+        store.create(new GeneratedToken("t", "s"), "client", "oob", Instant.now().plusSeconds(60));
+
+        List<Optional<?>> authorizations = concurrently(() -> store.authorize("t", "alice", UUID.randomUUID().toString()));
+        assertEquals(1, authorizations.stream().filter(Optional::isPresent).count());
+        assertTrue(store.find("t").orElseThrow().isAuthorized());
+
+        List<Optional<?>> takes = concurrently(() -> store.take("t"));
+        assertEquals(1, takes.stream().filter(Optional::isPresent).count());
+        assertTrue(store.find("t").isEmpty());
+    }
+
+    @Test
+    void refusesARepeatedToken() {
+        JCacheTemporaryCredentialStore store = temporaryCredentials();
+        store.create(new GeneratedToken("t", "s"), "client", "oob", Instant.now().plusSeconds(60));
+        assertThrows(IllegalStateException.class,
+                () -> store.create(new GeneratedToken("t", "s2"), "client", "oob", Instant.now().plusSeconds(60)));
+    }
+
+    @Test
+    void recordsANonceOnceAmong32Callers() throws Exception {
+        JCacheNonceStore nonces = new JCacheNonceStore(caches.cache("nonces-" + UUID.randomUUID(), String.class,
+                Boolean.class, Duration.ofMinutes(10)), Duration.ofMinutes(10));
+        List<Boolean> recorded = concurrently(() -> nonces.recordIfAbsent("client:token:1:n", Duration.ofMinutes(10)));
+        assertEquals(1, recorded.stream().filter(Boolean::booleanValue).count());
+        assertFalse(nonces.recordIfAbsent("client:token:1:n", Duration.ofMinutes(1)));
+        assertThrows(IllegalArgumentException.class, () -> nonces.recordIfAbsent("k", Duration.ofMinutes(11)));
+    }
+
+    private static <T> List<T> concurrently(Callable<T> task) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < THREADS; i++) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                return task.call();
+            }));
+        }
+        start.countDown();
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+}
