@@ -185,11 +185,6 @@ public class AuthorizationServer {
         }
     }
 
-    /** The settings this server checks requests with. */
-    public OAuth1Settings settings() {
-        return settings;
-    }
-
     private OAuth1Client findClient(String clientId) throws InvalidClientError {
         return clients.find(clientId).orElseThrow(InvalidClientError::new);
     }
