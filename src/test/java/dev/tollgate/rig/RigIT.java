@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.shrinkwrap.resolver.api.maven.Maven;
@@ -32,7 +33,8 @@ class RigIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "rig.war")
-                .addPackages(true, "dev.tollgate.common", "dev.tollgate.jakarta")
+                .addPackages(true, Filters.exclude(".*/it/.*"), "dev.tollgate.common", "dev.tollgate.oauth1",
+                        "dev.tollgate.jakarta")
                 .addClasses(RigGreeter.class, RigFilter.class, RigServlet.class, RigEntity.class, RigRepository.class)
                 .addAsResource("rig/persistence.xml", "META-INF/persistence.xml")
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")

@@ -128,9 +128,4 @@ public class CacheAuthorizationServer {
     public void send(OAuth1Response answer, HttpServletResponse response) throws IOException {
         ServletResponses.write(response, answer.status(), answer.headers(), answer.body());
     }
-
-    /** The settings requests are checked with. */
-    public OAuth1Settings settings() {
-        return server.settings();
-    }
 }
