@@ -21,10 +21,6 @@ public final class BearerTokenValidator {
         this.realm = realm;
     }
 
-    public String realm() {
-        return realm;
-    }
-
     /**
      * The token, if it is active and has the scope.
      *

@@ -108,11 +108,6 @@ public final class OAuth2Error extends RuntimeException {
         return new OAuth2Error(error, description, uri, newStatus, merged, state, redirectUri, fragment);
     }
 
-    /** This error carrying the request's {@code state}, without a redirect. */
-    public OAuth2Error withState(String newState) {
-        return new OAuth2Error(error, description, uri, status, headers, newState, redirectUri, fragment);
-    }
-
     /**
      * This error sent to a validated redirect URI (RFC 6749 §4.1.2.1), in the query or, for response
      * types that return tokens, in the fragment (§4.2.2.1).

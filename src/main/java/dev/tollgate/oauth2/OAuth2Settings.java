@@ -50,11 +50,6 @@ public record OAuth2Settings(String issuer, String authorizationEndpoint, String
         return new Builder(issuer);
     }
 
-    /** A builder holding these settings. */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
     /** The absolute URL of an endpoint path. */
     public String url(String path) {
         return issuer + path;
@@ -90,28 +85,6 @@ public record OAuth2Settings(String issuer, String authorizationEndpoint, String
 
         private Builder(String issuer) {
             this.issuer = issuer;
-        }
-
-        private Builder(OAuth2Settings s) {
-            issuer = s.issuer;
-            authorizationEndpoint = s.authorizationEndpoint;
-            tokenEndpoint = s.tokenEndpoint;
-            revocationEndpoint = s.revocationEndpoint;
-            introspectionEndpoint = s.introspectionEndpoint;
-            registrationEndpoint = s.registrationEndpoint;
-            scopesSupported = s.scopesSupported;
-            authorizationCodeLifetime = s.authorizationCodeLifetime;
-            accessTokenLifetime = s.accessTokenLifetime;
-            accessTokenLifetimes = s.accessTokenLifetimes;
-            refreshTokenLifetime = s.refreshTokenLifetime;
-            refreshTokenRotation = s.refreshTokenRotation;
-            pkceRequiredForAllClients = s.pkceRequiredForAllClients;
-            pkcePlainAllowed = s.pkcePlainAllowed;
-            implicitGrantEnabled = s.implicitGrantEnabled;
-            passwordGrantEnabled = s.passwordGrantEnabled;
-            bearerTokenInBodyAllowed = s.bearerTokenInBodyAllowed;
-            initialAccessToken = s.initialAccessToken;
-            realm = s.realm;
         }
 
         public Builder authorizationEndpoint(String path) {
