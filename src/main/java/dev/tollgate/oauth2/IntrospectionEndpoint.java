@@ -1,0 +1,77 @@
+package dev.tollgate.oauth2;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+
+/**
+ * Token introspection (RFC 7662). The caller authenticates as a confidential client; the policy
+ * decides what it may see. An unknown, expired, revoked or hidden token is {@code {"active": false}}
+ * and nothing more (§2.2).
+ */
+public final class IntrospectionEndpoint implements Endpoint {
+
+    public static final String NAME = "introspection";
+
+    /** A token's own client and clients registered as resource servers may introspect it. */
+    public static final IntrospectionPolicy DEFAULT_POLICY = (caller, token) ->
+            caller.isResourceServer() || caller.getClientId().equals(token.getClientId());
+
+    private final IntrospectionPolicy policy;
+
+    public IntrospectionEndpoint(IntrospectionPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public OAuth2Response createResponse(OAuth2Request request, AuthorizationServer server) {
+        if (!"POST".equals(request.method())) {
+            throw OAuth2Error.invalidRequest("The introspection endpoint accepts POST only."); // §2.1
+        }
+        OAuth2Client caller = server.authenticateClient(request, ClientAuthentication.CONFIDENTIAL);
+        String presented = request.form("token");
+        if (presented == null) {
+            throw OAuth2Error.invalidRequest("Missing token.");
+        }
+        Instant now = server.clock().instant();
+        JsonObject body = TokenLookup.find(server.tokens(), presented, request.form("token_type_hint"))
+                .filter(found -> found.refreshToken()
+                        ? found.token().isRefreshTokenActive(now) : found.token().isAccessTokenActive(now))
+                .filter(found -> policy.mayIntrospect(caller, found.token()))
+                .map(found -> active(found, server.settings().issuer()))
+                .orElseGet(() -> Json.createObjectBuilder().add("active", false).build());
+        return OAuth2Response.json(200, body);
+    }
+
+    private static JsonObject active(TokenLookup.Found found, String issuer) {
+        OAuth2Token token = found.token();
+        Instant expiresAt = found.refreshToken() ? token.getRefreshTokenExpiresAt() : token.getExpiresAt();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("active", true)
+                .add("scope", token.getScope())
+                .add("client_id", token.getClientId());
+        if (token.getUsername() != null) {
+            json.add("username", token.getUsername());
+            json.add("sub", token.getUsername());
+        }
+        if (!found.refreshToken()) {
+            json.add("token_type", TokenResponse.TOKEN_TYPE);
+        }
+        return json.add("exp", expiresAt.getEpochSecond())
+                .add("iat", token.getIssuedAt().getEpochSecond())
+                .add("iss", issuer)
+                .build();
+    }
+
+    @Override
+    public void describe(JsonObjectBuilder metadata, AuthorizationServer server) {
+        metadata.add("introspection_endpoint", server.settings().url(server.settings().introspectionEndpoint()));
+        metadata.add("introspection_endpoint_auth_methods_supported", MetadataEndpoint.sorted(ClientAuthentication.CONFIDENTIAL));
+    }
+}

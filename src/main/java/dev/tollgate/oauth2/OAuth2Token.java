@@ -1,0 +1,49 @@
+package dev.tollgate.oauth2;
+
+import java.time.Instant;
+
+/**
+ * An issued access token and its optional refresh token: Authlib's {@code TokenMixin}. Only SHA-256
+ * hashes of the token strings are stored, so a leaked table holds no usable token. Every token issued
+ * from one authorization grant (one code, one refresh chain) shares a {@link #getGrantId() grant id},
+ * so that the whole grant can be revoked at once (RFC 6749 §4.1.2, RFC 9700 §4.14.2).
+ */
+public interface OAuth2Token {
+
+    /** The SHA-256 hash of the access token; unique. */
+    String getAccessTokenHash();
+
+    /** The SHA-256 hash of the refresh token, or {@code null} when none was issued. */
+    String getRefreshTokenHash();
+
+    String getClientId();
+
+    /** The resource owner, or {@code null} for a client's own token (client credentials). */
+    String getUsername();
+
+    /** The granted scope, space-delimited. */
+    String getScope();
+
+    /** The grant all tokens of one authorization share. */
+    String getGrantId();
+
+    Instant getIssuedAt();
+
+    Instant getExpiresAt();
+
+    /** When the refresh token expires, or {@code null} when there is none. */
+    Instant getRefreshTokenExpiresAt();
+
+    /** Whether the token was revoked, or rotated out (its refresh token was used). */
+    boolean isRevoked();
+
+    /** Whether the access token can be used at {@code now}. */
+    default boolean isAccessTokenActive(Instant now) {
+        return !isRevoked() && now.isBefore(getExpiresAt());
+    }
+
+    /** Whether the refresh token can be used at {@code now}. */
+    default boolean isRefreshTokenActive(Instant now) {
+        return !isRevoked() && getRefreshTokenHash() != null && now.isBefore(getRefreshTokenExpiresAt());
+    }
+}

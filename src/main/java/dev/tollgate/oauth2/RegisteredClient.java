@@ -1,0 +1,49 @@
+package dev.tollgate.oauth2;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A client created by dynamic registration (RFC 7591 §3.2.1), as handed to {@link ClientStore#save}.
+ *
+ * @param clientSecretHash the SHA-256 hash of the secret, or {@code null} for a public client
+ */
+public record RegisteredClient(String clientId, String clientSecretHash, Instant clientIdIssuedAt,
+                               ClientMetadata metadata) implements OAuth2Client {
+
+    @Override
+    public String getClientId() {
+        return clientId;
+    }
+
+    @Override
+    public String getClientSecretHash() {
+        return clientSecretHash;
+    }
+
+    @Override
+    public String getTokenEndpointAuthMethod() {
+        return metadata.tokenEndpointAuthMethod();
+    }
+
+    @Override
+    public List<String> getRedirectUris() {
+        return metadata.redirectUris();
+    }
+
+    @Override
+    public Set<String> getGrantTypes() {
+        return Set.copyOf(metadata.grantTypes());
+    }
+
+    @Override
+    public Set<String> getResponseTypes() {
+        return Set.copyOf(metadata.responseTypes());
+    }
+
+    @Override
+    public String getScope() {
+        return metadata.scope();
+    }
+}

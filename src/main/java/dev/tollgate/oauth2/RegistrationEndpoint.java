@@ -1,0 +1,82 @@
+package dev.tollgate.oauth2;
+
+import dev.tollgate.common.Secrets;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+
+/**
+ * Dynamic client registration (RFC 7591): a JSON POST of client metadata, answered with 201 and the
+ * new client's credentials. When {@link OAuth2Settings#initialAccessToken()} is set, the request must
+ * carry it as a bearer token (§3); a missing or wrong one is 401 {@code invalid_token}.
+ */
+public final class RegistrationEndpoint implements Endpoint {
+
+    public static final String NAME = "client_registration";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public OAuth2Response createResponse(OAuth2Request request, AuthorizationServer server) {
+        if (!"POST".equals(request.method())) {
+            throw OAuth2Error.invalidRequest("The registration endpoint accepts POST only.");
+        }
+        checkInitialAccessToken(request, server.settings());
+        ClientMetadata metadata = ClientMetadata.parse(readObject(request.body()), server);
+        boolean isPublic = ClientAuthentication.NONE.equals(metadata.tokenEndpointAuthMethod());
+        String secret = isPublic ? null : Secrets.randomToken(32);
+        Instant issuedAt = server.clock().instant();
+        RegisteredClient client = new RegisteredClient(Secrets.randomToken(16),
+                secret == null ? null : Secrets.sha256(secret), issuedAt, metadata);
+        server.clients().save(client);
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("client_id", client.clientId())
+                .add("client_id_issued_at", issuedAt.getEpochSecond());
+        if (secret != null) {
+            json.add("client_secret", secret).add("client_secret_expires_at", 0);
+        }
+        metadata.toJson().forEach(json::add);
+        return OAuth2Response.json(201, json.build());
+    }
+
+    // RFC 7591 §3: the initial access token is an OAuth 2.0 bearer token (RFC 6750 §3.1 errors)
+    private static void checkInitialAccessToken(OAuth2Request request, OAuth2Settings settings) {
+        String expected = settings.initialAccessToken();
+        if (expected == null) {
+            return;
+        }
+        String authorization = request.authorization();
+        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        if (!Secrets.constantTimeEquals(expected, presented)) {
+            throw new OAuth2Error(OAuth2Error.INVALID_TOKEN, "A valid initial access token is required.", 401)
+                    .withChallenge(401, "WWW-Authenticate", BearerChallenge.of(settings.realm(),
+                            OAuth2Error.INVALID_TOKEN, "A valid initial access token is required.", null));
+        }
+    }
+
+    private static JsonObject readObject(String body) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw OAuth2Error.invalidClientMetadata("The request body must be a JSON object.");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw OAuth2Error.invalidRequest("The request body is not JSON.");
+        }
+    }
+
+    @Override
+    public void describe(JsonObjectBuilder metadata, AuthorizationServer server) {
+        metadata.add("registration_endpoint", server.settings().url(server.settings().registrationEndpoint()));
+    }
+}

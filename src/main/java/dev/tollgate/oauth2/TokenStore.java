@@ -1,0 +1,28 @@
+package dev.tollgate.oauth2;
+
+import java.util.Optional;
+
+/**
+ * Where issued tokens live, keyed by the SHA-256 hashes of the token strings: the store never sees a
+ * usable token. Lookups by hash should be indexed.
+ */
+public interface TokenStore {
+
+    void save(OAuth2Token token);
+
+    Optional<OAuth2Token> findByAccessTokenHash(String accessTokenHash);
+
+    Optional<OAuth2Token> findByRefreshTokenHash(String refreshTokenHash);
+
+    /**
+     * Marks one token (its access and refresh token) revoked, atomically: of concurrent calls for the
+     * same token exactly one returns {@code true}. In JPA: {@code UPDATE … SET revoked = true
+     * WHERE accessTokenHash = :h AND revoked = false}, returning whether one row changed.
+     *
+     * @return whether this call revoked it (it existed and was not yet revoked)
+     */
+    boolean revoke(String accessTokenHash);
+
+    /** Marks every token of a grant revoked: {@code UPDATE … SET revoked = true WHERE grantId = :g}. */
+    void revokeGrant(String grantId);
+}
