@@ -4,6 +4,7 @@ import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.oauth1.OAuth1Settings;
 import dev.tollgate.oauth1.SignatureMethods;
+import dev.tollgate.oauth2.OAuth2Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -33,6 +34,17 @@ public class TollgateDefaults {
     @Produces
     public OAuth1Settings oauth1Settings() {
         return OAuth1Settings.DEFAULT;
+    }
+
+    /**
+     * The issuer is the system property {@code tollgate.issuer}, else the environment variable
+     * {@code TOLLGATE_ISSUER}, else {@code http://localhost:8080}; no scope is supported until you name some.
+     */
+    @Produces
+    public OAuth2Settings oauth2Settings() {
+        String issuer = System.getProperty("tollgate.issuer", System.getenv().getOrDefault("TOLLGATE_ISSUER",
+                "http://localhost:8080"));
+        return OAuth2Settings.builder(issuer).build();
     }
 
     @Produces

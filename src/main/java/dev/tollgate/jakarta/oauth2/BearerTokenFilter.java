@@ -1,0 +1,118 @@
+package dev.tollgate.jakarta.oauth2;
+
+import dev.tollgate.jakarta.servlet.ProxySettings;
+import dev.tollgate.jakarta.servlet.ServletRequests;
+import dev.tollgate.oauth2.BearerTokenValidator;
+import dev.tollgate.oauth2.OAuth2Error;
+import dev.tollgate.oauth2.OAuth2Request;
+import dev.tollgate.oauth2.OAuth2Settings;
+import dev.tollgate.oauth2.OAuth2Token;
+import dev.tollgate.oauth2.ResourceProtector;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lets through only requests with a valid bearer token (RFC 6750); map it to the URL patterns to protect,
+ * once per set of required scopes. The init parameter {@code scope} names them: a space-separated set that
+ * must all be granted, or several such sets separated by commas, any one of which suffices. On success the
+ * request carries the {@link #TOKEN token}, {@link #CLIENT_ID client id}, {@link #USERNAME username} and
+ * {@link #SCOPE scope} as attributes, and {@code getUserPrincipal()} is the resource owner (none for a client's own token). On
+ * failure: 401 or 403 with {@code WWW-Authenticate: Bearer ...} and a JSON error.
+ */
+public class BearerTokenFilter extends HttpFilter {
+
+    /** Attribute holding the validated {@link OAuth2Token}. */
+    public static final String TOKEN = "dev.tollgate.oauth2.token";
+    /** Attribute holding the client id the token was issued to. */
+    public static final String CLIENT_ID = "dev.tollgate.oauth2.client_id";
+    /** Attribute holding the resource owner's username, absent for a client's own token. */
+    public static final String USERNAME = "dev.tollgate.oauth2.username";
+    /** Attribute holding the granted scope, space-separated. */
+    public static final String SCOPE = "dev.tollgate.oauth2.scope";
+
+    @Inject
+    dev.tollgate.oauth2.AuthorizationServer server;
+
+    @Inject
+    ProxySettings proxy;
+
+    private ResourceProtector protector;
+    private String[] scopes;
+
+    @Override
+    public void init() {
+        OAuth2Settings settings = server.settings();
+        protector = new ResourceProtector(new BearerTokenValidator(server.tokens(), server.clock(), settings.realm()),
+                settings.bearerTokenInBodyAllowed());
+        String scope = getInitParameter("scope");
+        scopes = scope == null || scope.isBlank()
+                ? new String[0] : Arrays.stream(scope.split(",")).map(String::trim).toArray(String[]::new);
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        OAuth2Token token;
+        try {
+            token = protector.validateRequest(bearerRequest(request), scopes);
+        } catch (OAuth2Error error) {
+            AuthorizationServer.send(protector.errorResponse(error), response);
+            return;
+        }
+        request.setAttribute(TOKEN, token);
+        request.setAttribute(CLIENT_ID, token.getClientId());
+        request.setAttribute(SCOPE, token.getScope());
+        if (token.getUsername() != null) {
+            request.setAttribute(USERNAME, token.getUsername());
+            chain.doFilter(new ResourceOwnerRequest(request, token.getUsername()), response);
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Only what bearer validation reads, so the application can still read the body. */
+    private OAuth2Request bearerRequest(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        Map<String, List<String>> headers = authorization == null
+                ? Map.of() : Map.of("Authorization", List.of(authorization));
+        String body = server.settings().bearerTokenInBodyAllowed() ? ServletRequests.formBody(request) : null;
+        return OAuth2Request.of(request.getMethod(), ServletRequests.absoluteUri(request, proxy), headers, body,
+                body == null ? null : request.getContentType());
+    }
+
+    /** The request as the resource owner's. */
+    private static final class ResourceOwnerRequest extends HttpServletRequestWrapper {
+
+        private final Principal user;
+
+        ResourceOwnerRequest(HttpServletRequest request, String username) {
+            super(request);
+            this.user = () -> username;
+        }
+
+        @Override
+        public Principal getUserPrincipal() {
+            return user;
+        }
+
+        @Override
+        public String getRemoteUser() {
+            return user.getName();
+        }
+
+        @Override
+        public String getAuthType() {
+            return "Bearer";
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tollgate.jakarta.oauth2;
+
+import dev.tollgate.jakarta.persistence.TollgatePersistence;
+import dev.tollgate.oauth2.ClientStore;
+import dev.tollgate.oauth2.OAuth2Client;
+import dev.tollgate.oauth2.RegisteredClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** OAuth 2.0 clients in JPA, as {@link OAuth2ClientEntity}. */
+@ApplicationScoped
+public class JpaOAuth2ClientStore implements ClientStore {
+
+    private final EntityManager em;
+
+    /** For the CDI client proxy only. */
+    protected JpaOAuth2ClientStore() {
+        this.em = null;
+    }
+
+    @Inject
+    public JpaOAuth2ClientStore(@TollgatePersistence EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<OAuth2Client> find(String clientId) {
+        return findEntity(clientId).map(OAuth2Client.class::cast);
+    }
+
+    public Optional<OAuth2ClientEntity> findEntity(String clientId) {
+        return em.createQuery("SELECT c FROM OAuth2ClientEntity c WHERE c.clientId = :clientId",
+                        OAuth2ClientEntity.class)
+                .setParameter("clientId", clientId)
+                .getResultStream().findFirst();
+    }
+
+    /** Stores a client registered through RFC 7591; its secret arrives hashed. */
+    @Override
+    @Transactional
+    public void save(RegisteredClient client) {
+        em.persist(new OAuth2ClientEntity(client.getClientId(), client.metadata().clientName(),
+                client.getClientSecretHash(), client.getTokenEndpointAuthMethod(), client.getRedirectUris(),
+                client.getGrantTypes(), client.getResponseTypes(), client.getScope(), null,
+                client.clientIdIssuedAt().toEpochMilli()));
+    }
+
+    /** Stores a client registered by other means, such as a developer page. */
+    @Transactional
+    public OAuth2ClientEntity save(OAuth2ClientEntity client) {
+        em.persist(client);
+        return client;
+    }
+
+    /** The clients a user registered, newest first. */
+    public List<OAuth2ClientEntity> findByUser(String userId) {
+        return em.createQuery("SELECT c FROM OAuth2ClientEntity c WHERE c.userId = :userId ORDER BY c.createdAt DESC",
+                        OAuth2ClientEntity.class)
+                .setParameter("userId", userId)
+                .getResultList();
+    }
+}

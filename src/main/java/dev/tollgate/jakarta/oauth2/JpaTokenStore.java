@@ -1,0 +1,86 @@
+package dev.tollgate.jakarta.oauth2;
+
+import dev.tollgate.jakarta.persistence.TollgatePersistence;
+import dev.tollgate.oauth2.OAuth2Token;
+import dev.tollgate.oauth2.TokenStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/** OAuth 2.0 tokens in JPA, as {@link OAuth2TokenEntity}; revocations are conditional updates. */
+@ApplicationScoped
+public class JpaTokenStore implements TokenStore {
+
+    private final EntityManager em;
+
+    /** For the CDI client proxy only. */
+    protected JpaTokenStore() {
+        this.em = null;
+    }
+
+    @Inject
+    public JpaTokenStore(@TollgatePersistence EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    @Transactional
+    public void save(OAuth2Token token) {
+        em.persist(OAuth2TokenEntity.of(token));
+    }
+
+    @Override
+    public Optional<OAuth2Token> findByAccessTokenHash(String accessTokenHash) {
+        return em.createQuery("SELECT t FROM OAuth2TokenEntity t WHERE t.accessTokenHash = :hash",
+                        OAuth2TokenEntity.class)
+                .setParameter("hash", accessTokenHash)
+                .getResultStream().findFirst().map(OAuth2Token.class::cast);
+    }
+
+    @Override
+    public Optional<OAuth2Token> findByRefreshTokenHash(String refreshTokenHash) {
+        return em.createQuery("SELECT t FROM OAuth2TokenEntity t WHERE t.refreshTokenHash = :hash",
+                        OAuth2TokenEntity.class)
+                .setParameter("hash", refreshTokenHash)
+                .getResultStream().findFirst().map(OAuth2Token.class::cast);
+    }
+
+    /** Of concurrent revocations of one token, exactly one changes the row and answers {@code true}. */
+    @Override
+    @Transactional
+    public boolean revoke(String accessTokenHash) {
+        return em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true"
+                        + " WHERE t.accessTokenHash = :hash AND t.revoked = false")
+                .setParameter("hash", accessTokenHash)
+                .executeUpdate() == 1;
+    }
+
+    @Override
+    @Transactional
+    public void revokeGrant(String grantId) {
+        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true WHERE t.grantId = :grantId")
+                .setParameter("grantId", grantId)
+                .executeUpdate();
+    }
+
+    /** The live (unrevoked) tokens a resource owner granted, newest first. */
+    public List<OAuth2TokenEntity> findActiveByUser(String username) {
+        return em.createQuery("SELECT t FROM OAuth2TokenEntity t WHERE t.username = :username"
+                        + " AND t.revoked = false ORDER BY t.issuedAt DESC", OAuth2TokenEntity.class)
+                .setParameter("username", username)
+                .getResultList();
+    }
+
+    /** Revokes every token a resource owner granted to a client; answers how many were live. */
+    @Transactional
+    public int revoke(String username, String clientId) {
+        return em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true"
+                        + " WHERE t.username = :username AND t.clientId = :clientId AND t.revoked = false")
+                .setParameter("username", username)
+                .setParameter("clientId", clientId)
+                .executeUpdate();
+    }
+}

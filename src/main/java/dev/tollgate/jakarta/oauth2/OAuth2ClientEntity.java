@@ -1,0 +1,151 @@
+package dev.tollgate.jakarta.oauth2;
+
+import dev.tollgate.oauth2.OAuth2Client;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A registered OAuth 2.0 client. Its secret is kept only as a SHA-256 hash. */
+@Entity
+@Table(name = "TOLLGATE_OAUTH2_CLIENT", indexes = {
+    @Index(name = "UX_TG_OAUTH2_CLIENT_ID", columnList = "CLIENT_ID", unique = true),
+    @Index(name = "IX_TG_OAUTH2_CLIENT_USER", columnList = "USER_ID")
+})
+public class OAuth2ClientEntity implements OAuth2Client {
+
+    @Id
+    @GeneratedValue
+    private Long id;
+
+    @Column(name = "CLIENT_ID", nullable = false, length = 128)
+    private String clientId;
+
+    @Column(name = "CLIENT_SECRET_HASH", length = 64)
+    private String clientSecretHash;
+
+    @Column(name = "CLIENT_NAME", length = 200)
+    private String clientName;
+
+    @Column(name = "TOKEN_ENDPOINT_AUTH_METHOD", nullable = false, length = 40)
+    private String tokenEndpointAuthMethod;
+
+    /** One per line. */
+    @Column(name = "REDIRECT_URIS", length = 8000)
+    private String redirectUris;
+
+    /** Space-separated. */
+    @Column(name = "GRANT_TYPES", length = 1000)
+    private String grantTypes;
+
+    /** Space-separated. */
+    @Column(name = "RESPONSE_TYPES", length = 200)
+    private String responseTypes;
+
+    @Column(name = "SCOPE", length = 2000)
+    private String scope;
+
+    /** Whether it may introspect other clients' tokens (RFC 7662 §2.1). */
+    @Column(name = "RESOURCE_SERVER", nullable = false)
+    private boolean resourceServer;
+
+    /** Who registered the client, if anyone did. */
+    @Column(name = "USER_ID", length = 255)
+    private String userId;
+
+    @Column(name = "CREATED_AT", nullable = false)
+    private long createdAt;
+
+    protected OAuth2ClientEntity() {
+    }
+
+    /**
+     * @param clientSecretHash {@code Secrets.sha256(secret)}, or {@code null} for a public client
+     */
+    public OAuth2ClientEntity(String clientId, String clientName, String clientSecretHash,
+            String tokenEndpointAuthMethod, List<String> redirectUris, Collection<String> grantTypes,
+            Collection<String> responseTypes, String scope, String userId, long createdAt) {
+        this.clientId = clientId;
+        this.clientName = clientName;
+        this.clientSecretHash = clientSecretHash;
+        this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
+        this.redirectUris = String.join("\n", redirectUris);
+        this.grantTypes = String.join(" ", grantTypes);
+        this.responseTypes = String.join(" ", responseTypes);
+        this.scope = scope;
+        this.userId = userId;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    @Override
+    public String getClientId() {
+        return clientId;
+    }
+
+    @Override
+    public String getClientSecretHash() {
+        return clientSecretHash;
+    }
+
+    public String getClientName() {
+        return clientName;
+    }
+
+    @Override
+    public String getTokenEndpointAuthMethod() {
+        return tokenEndpointAuthMethod;
+    }
+
+    @Override
+    public List<String> getRedirectUris() {
+        return split(redirectUris, "\n");
+    }
+
+    @Override
+    public Set<String> getGrantTypes() {
+        return new LinkedHashSet<>(split(grantTypes, " "));
+    }
+
+    @Override
+    public Set<String> getResponseTypes() {
+        return new LinkedHashSet<>(split(responseTypes, " "));
+    }
+
+    @Override
+    public String getScope() {
+        return scope;
+    }
+
+    @Override
+    public boolean isResourceServer() {
+        return resourceServer;
+    }
+
+    public void setResourceServer(boolean resourceServer) {
+        this.resourceServer = resourceServer;
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    /** Epoch milliseconds. */
+    public long getCreatedAt() {
+        return createdAt;
+    }
+
+    private static List<String> split(String joined, String separator) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(separator));
+    }
+}

@@ -1,0 +1,209 @@
+package dev.tollgate.jakarta.oauth2;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tollgate.common.Secrets;
+import dev.tollgate.oauth2.AuthorizationCode;
+import dev.tollgate.oauth2.ClientMetadata;
+import dev.tollgate.oauth2.IssuedAuthorizationCode;
+import dev.tollgate.oauth2.IssuedToken;
+import dev.tollgate.oauth2.OAuth2Client;
+import dev.tollgate.oauth2.OAuth2Token;
+import dev.tollgate.oauth2.RegisteredClient;
+import dev.tollgate.testing.Databases;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Tollgate's OAuth 2.0 entities and JPA stores, on H2 and on a real PostgreSQL server, under concurrency. */
+class JpaOAuth2StoresTest {
+
+    private static final int THREADS = 32;
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void onH2() throws Exception {
+        exercise(() -> Databases.h2("tollgate-local"));
+    }
+
+    @Test
+    void onPostgres() throws Exception {
+        exercise(() -> Databases.postgres("tollgate-local"));
+    }
+
+    private static void exercise(Supplier<EntityManagerFactory> factory) throws Exception {
+        EntityManagerFactory emf = factory.get();
+        try {
+            clients(emf);
+            tokens(emf);
+            codesAreTakenOnceAmongConcurrentCallers(emf);
+            revocationIsWonByOneConcurrentCaller(emf);
+            purgeDeletesOnlyWhatCanNoLongerBeUsed(emf);
+        } finally {
+            emf.close();
+        }
+    }
+
+    private static void clients(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        JpaOAuth2ClientStore store = new JpaOAuth2ClientStore(em);
+        ClientMetadata metadata = new ClientMetadata(List.of("https://app.example/cb"), "client_secret_basic",
+                List.of("authorization_code", "refresh_token"), List.of("code"), "profile email", "App", null, null,
+                null, null, List.of(), null, null);
+        inTransaction(em, () -> {
+            store.save(new RegisteredClient("registered", Secrets.sha256("secret"), NOW, metadata));
+            return null;
+        });
+        em.clear();
+        OAuth2Client client = store.find("registered").orElseThrow();
+        assertTrue(client.checkClientSecret("secret"));
+        assertFalse(client.checkClientSecret("Secret"));
+        assertEquals(List.of("https://app.example/cb"), client.getRedirectUris());
+        assertEquals(Set.of("authorization_code", "refresh_token"), client.getGrantTypes());
+        assertEquals(Set.of("code"), client.getResponseTypes());
+        assertEquals("profile email", client.getScope());
+        assertEquals("App", ((OAuth2ClientEntity) client).getClientName());
+        assertTrue(store.find("unknown").isEmpty());
+        em.close();
+    }
+
+    private static void tokens(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        JpaTokenStore store = new JpaTokenStore(em);
+        inTransaction(em, () -> {
+            store.save(token("a1", "r1", "grant-1", "alice"));
+            store.save(token("a2", null, "grant-1", "alice"));
+            store.save(token("a3", "r3", "grant-2", "bob"));
+            return null;
+        });
+        em.clear();
+        OAuth2Token found = store.findByAccessTokenHash("a1").orElseThrow();
+        assertEquals("r1", found.getRefreshTokenHash());
+        assertEquals(NOW.plusSeconds(3600), found.getExpiresAt());
+        assertEquals(NOW.plusSeconds(86400), found.getRefreshTokenExpiresAt());
+        assertEquals("a3", store.findByRefreshTokenHash("r3").orElseThrow().getAccessTokenHash());
+        assertEquals(2, store.findActiveByUser("alice").size());
+
+        inTransaction(em, () -> {
+            store.revokeGrant("grant-1");
+            return null;
+        });
+        em.clear();
+        assertTrue(store.findByAccessTokenHash("a1").orElseThrow().isRevoked());
+        assertTrue(store.findByAccessTokenHash("a2").orElseThrow().isRevoked());
+        assertFalse(store.findByAccessTokenHash("a3").orElseThrow().isRevoked());
+        assertEquals(1, (int) inTransaction(em, () -> store.revoke("bob", "client")));
+        em.close();
+    }
+
+    private static void codesAreTakenOnceAmongConcurrentCallers(EntityManagerFactory emf) throws Exception {
+        EntityManager setup = emf.createEntityManager();
+        inTransaction(setup, () -> {
+            new JpaAuthorizationCodeStore(setup).save(new IssuedAuthorizationCode("code-hash", "client",
+                    "https://app.example/cb", "profile", "alice", NOW.plusSeconds(300), "challenge", "S256"));
+            return null;
+        });
+        setup.close();
+        List<Optional<AuthorizationCode>> taken = concurrently(emf,
+                em -> new JpaAuthorizationCodeStore(em).take("code-hash"));
+        assertEquals(1, taken.stream().filter(Optional::isPresent).count());
+        AuthorizationCode code = taken.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+        assertEquals("challenge", code.getCodeChallenge());
+        assertEquals(NOW.plusSeconds(300), code.getExpiresAt());
+    }
+
+    private static void revocationIsWonByOneConcurrentCaller(EntityManagerFactory emf) throws Exception {
+        EntityManager setup = emf.createEntityManager();
+        inTransaction(setup, () -> {
+            new JpaTokenStore(setup).save(token("race", "race-r", "grant-race", "alice"));
+            return null;
+        });
+        setup.close();
+        List<Boolean> won = concurrently(emf, em -> new JpaTokenStore(em).revoke("race"));
+        assertEquals(1, won.stream().filter(Boolean::booleanValue).count());
+    }
+
+    private static void purgeDeletesOnlyWhatCanNoLongerBeUsed(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        JpaTokenStore store = new JpaTokenStore(em);
+        inTransaction(em, () -> {
+            store.save(new IssuedToken("old", null, "client", "alice", "profile", "g-old", NOW.minusSeconds(7200),
+                    NOW.minusSeconds(3600), null));
+            store.save(new IssuedToken("refreshable", "refreshable-r", "client", "alice", "profile", "g-r",
+                    NOW.minusSeconds(7200), NOW.minusSeconds(3600), NOW.plusSeconds(3600)));
+            return null;
+        });
+        TokenPurge purge = new TokenPurge(em, Clock.fixed(NOW, ZoneOffset.UTC));
+        int purged = inTransaction(em, purge::purgeExpired);
+        em.clear();
+        assertTrue(purged >= 1);
+        assertTrue(store.findByAccessTokenHash("old").isEmpty());
+        assertTrue(store.findByAccessTokenHash("refreshable").isPresent());
+        assertTrue(store.findByAccessTokenHash("a3").isPresent());
+        em.close();
+    }
+
+    private static IssuedToken token(String access, String refresh, String grant, String user) {
+        return new IssuedToken(access, refresh, "client", user, "profile", grant, NOW, NOW.plusSeconds(3600),
+                refresh == null ? null : NOW.plusSeconds(86400));
+    }
+
+    /** Each caller has its own entity manager and transaction, as concurrent requests do. */
+    private static <T> List<T> concurrently(EntityManagerFactory emf, Function<EntityManager, T> work)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                Callable<T> task = () -> {
+                    EntityManager em = emf.createEntityManager();
+                    try {
+                        start.await();
+                        return inTransaction(em, () -> work.apply(em));
+                    } finally {
+                        em.close();
+                    }
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T inTransaction(EntityManager em, Supplier<T> work) {
+        em.getTransaction().begin();
+        try {
+            T result = work.get();
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+        }
+    }
+}
