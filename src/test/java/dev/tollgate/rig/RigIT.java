@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.jakarta.cache.CacheSettings;
+import dev.tollgate.testing.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -16,10 +17,7 @@ import java.net.http.HttpResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.Filters;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,13 +30,9 @@ class RigIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "rig.war")
-                .addPackages(true, Filters.exclude(".*/it/.*"), "dev.tollgate.common", "dev.tollgate.oauth1",
-                        "dev.tollgate.jakarta")
+        return Deployments.library("rig.war")
                 .addClasses(RigGreeter.class, RigFilter.class, RigServlet.class, RigEntity.class, RigRepository.class)
-                .addAsResource("rig/persistence.xml", "META-INF/persistence.xml")
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
+                .addAsResource("rig/persistence.xml", "META-INF/persistence.xml");
     }
 
     @ArquillianResource

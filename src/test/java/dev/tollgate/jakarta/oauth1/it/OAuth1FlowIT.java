@@ -13,6 +13,7 @@ import com.github.scribejava.core.model.Response;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
 import dev.tollgate.common.FormUrlEncoding;
+import dev.tollgate.testing.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -33,9 +34,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,13 +53,10 @@ class OAuth1FlowIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "oauth1.war")
-                .addPackages(true, "dev.tollgate.common", "dev.tollgate.oauth1", "dev.tollgate.jakarta")
-                .addAsResource("META-INF/tollgate-orm.xml")
+        return Deployments.library("oauth1.war")
+                .addPackage(OAuth1FlowIT.class.getPackage())
                 .addAsResource("oauth1-it/persistence.xml", "META-INF/persistence.xml")
-                .setWebXML("oauth1-it/web.xml")
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
+                .setWebXML("oauth1-it/web.xml");
     }
 
     @ArquillianResource

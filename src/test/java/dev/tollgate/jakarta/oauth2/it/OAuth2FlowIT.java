@@ -41,6 +41,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.tollgate.testing.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -62,10 +63,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.Filters;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,14 +85,10 @@ class OAuth2FlowIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "oauth2.war")
-                .addPackages(true, Filters.exclude(".*/oauth1/it/.*"), "dev.tollgate.common", "dev.tollgate.oauth1",
-                        "dev.tollgate.oauth2", "dev.tollgate.jakarta")
-                .addAsResource("META-INF/tollgate-orm.xml")
+        return Deployments.library("oauth2.war")
+                .addPackage(OAuth2FlowIT.class.getPackage())
                 .addAsResource("oauth2-it/persistence.xml", "META-INF/persistence.xml")
-                .setWebXML("oauth2-it/web.xml")
-                .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
-                        .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
+                .setWebXML("oauth2-it/web.xml");
     }
 
     @ArquillianResource
