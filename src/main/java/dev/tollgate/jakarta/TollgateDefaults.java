@@ -11,7 +11,8 @@ import java.time.Clock;
 
 /**
  * Produces the settings the beans start from. To change one, produce your own of the same type as an
- * {@code @Alternative} with a {@code @Priority}; it then replaces this default everywhere.
+ * {@code @Alternative}: annotate the producer method {@code @Alternative} and its declaring class
+ * {@code @Alternative @Priority(Interceptor.Priority.APPLICATION)}; it then replaces this default everywhere.
  */
 @ApplicationScoped
 public class TollgateDefaults {

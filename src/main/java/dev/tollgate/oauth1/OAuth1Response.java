@@ -39,7 +39,9 @@ public record OAuth1Response(int status, Map<String, String> headers, String bod
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("error", error.error());
         parameters.put("error_description", error.description());
-        return form(error.status(), parameters);
+        OAuth1Response response = form(error.status(), parameters);
+        // RFC 9110 §15.5.6: a 405 names the methods the endpoint allows
+        return error instanceof MethodNotAllowedError ? response.withHeader("Allow", "POST") : response;
     }
 
     /** This response with one more header, or with a header replaced. */

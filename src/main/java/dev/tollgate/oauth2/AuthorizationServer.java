@@ -314,7 +314,7 @@ public final class AuthorizationServer {
         return tokenIssuer;
     }
 
-        public AuthorizationGrant authorizationGrant(String responseType) {
+    public AuthorizationGrant authorizationGrant(String responseType) {
         return authorizationGrants.get(responseType);
     }
 

@@ -37,12 +37,14 @@ class OAuth1ResponseTest {
         assertEquals(status, error.status());
         OAuth1Response response = OAuth1Response.error(error);
         assertEquals(status, response.status());
-        assertEquals(List.of("Content-Type", "Cache-Control", "Pragma"), List.copyOf(response.headers().keySet()));
+        assertEquals(status == 405 ? List.of("Content-Type", "Cache-Control", "Pragma", "Allow")
+                : List.of("Content-Type", "Cache-Control", "Pragma"), List.copyOf(response.headers().keySet()));
         assertEquals("application/x-www-form-urlencoded", response.headers().get("Content-Type"));
         assertEquals("no-store", response.headers().get("Cache-Control"));
         assertEquals("no-cache", response.headers().get("Pragma"));
         assertEquals(code, response.formParameters().get("error"));
         assertEquals(error.description(), response.formParameters().get("error_description"));
+        assertEquals(status == 405 ? "POST" : null, response.headers().get("Allow"));
     }
 
     @Test

@@ -54,9 +54,24 @@ public class BearerTokenFilter extends HttpFilter {
         OAuth2Settings settings = server.settings();
         protector = new ResourceProtector(new BearerTokenValidator(server.tokens(), server.clock(), settings.realm()),
                 settings.bearerTokenInBodyAllowed());
-        String scope = getInitParameter("scope");
-        scopes = scope == null || scope.isBlank()
-                ? new String[0] : Arrays.stream(scope.split(",")).map(String::trim).toArray(String[]::new);
+        scopes = requiredScopes(getInitParameter("scope"));
+    }
+
+    /**
+     * The {@code scope} init parameter as alternatives, whitespace normalised. An empty alternative would
+     * admit any token, so it is a configuration error rather than a silent "no scope required".
+     */
+    static String[] requiredScopes(String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return new String[0];
+        }
+        String[] alternatives = Arrays.stream(parameter.split(",", -1))
+                .map(alternative -> String.join(" ", alternative.trim().split("\\s+")))
+                .toArray(String[]::new);
+        if (Arrays.stream(alternatives).anyMatch(String::isEmpty)) {
+            throw new IllegalArgumentException("Empty scope alternative in \"" + parameter + "\"");
+        }
+        return alternatives;
     }
 
     @Override

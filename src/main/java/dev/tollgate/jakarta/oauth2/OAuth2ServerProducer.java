@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Produces the OAuth 2.0 core server with the standard grants and endpoints that its settings enable, over
  * the store beans (JPA by default), with its notifications as CDI events. To add or replace a grant, produce
- * your own {@code dev.tollgate.oauth2.AuthorizationServer} as an {@code @Alternative} with a {@code @Priority}:
+ * your own {@code dev.tollgate.oauth2.AuthorizationServer} as an {@code @Alternative} (as {@link
+ * dev.tollgate.jakarta.TollgateDefaults} shows):
  * start from {@link #standard} and call {@code registerGrant}.
  */
 @ApplicationScoped

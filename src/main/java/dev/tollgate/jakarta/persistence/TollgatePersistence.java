@@ -10,7 +10,8 @@ import jakarta.inject.Qualifier;
 /**
  * Qualifies the {@link jakarta.persistence.EntityManager} that Tollgate's JPA stores use.
  * {@link DefaultPersistence} produces the application's only persistence unit; an application with several
- * produces its own {@code @TollgatePersistence EntityManager} as an {@code @Alternative} with a {@code @Priority}.
+ * produces its own {@code @TollgatePersistence EntityManager} as an {@code @Alternative} (as {@link
+ * dev.tollgate.jakarta.TollgateDefaults} shows).
  */
 @Qualifier
 @Documented

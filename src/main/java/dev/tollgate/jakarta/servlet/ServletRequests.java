@@ -28,12 +28,9 @@ public final class ServletRequests {
                 int colon = forwardedHost.lastIndexOf(':');
                 boolean hasPort = colon > 0 && forwardedHost.indexOf(']', colon) < 0;
                 host = hasPort ? forwardedHost.substring(0, colon) : forwardedHost;
-                port = hasPort ? Integer.parseInt(forwardedHost.substring(colon + 1)) : defaultPort(scheme);
+                port = hasPort ? port(forwardedHost.substring(colon + 1), port) : defaultPort(scheme);
             }
-            String forwardedPort = firstValue(request.getHeader("X-Forwarded-Port"), null);
-            if (forwardedPort != null) {
-                port = Integer.parseInt(forwardedPort);
-            }
+            port = port(firstValue(request.getHeader("X-Forwarded-Port"), null), port);
         }
         StringBuilder uri = new StringBuilder(scheme).append("://").append(host);
         if (port != defaultPort(scheme)) {
@@ -105,6 +102,15 @@ public final class ServletRequests {
         }
         int comma = header.indexOf(',');
         return (comma < 0 ? header : header.substring(0, comma)).trim();
+    }
+
+    /** A port number from a forwarded header; a missing or malformed one leaves {@code fallback}. */
+    private static int port(String value, int fallback) {
+        if (value == null || !value.matches("\\d{1,5}")) {
+            return fallback;
+        }
+        int port = Integer.parseInt(value);
+        return port > 0 && port <= 65535 ? port : fallback;
     }
 
     private static int defaultPort(String scheme) {
