@@ -67,6 +67,11 @@ final class Browser {
         return cookies.getCookieStore().getCookies().stream().anyMatch(cookie -> cookie.getName().equals("JSESSIONID"));
     }
 
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("JSESSIONID"))
+                .findFirst().orElseThrow().getValue();
+    }
+
     /** A form in order from name, value pairs. */
     static Map<String, String> form(String... pairs) {
         Map<String, String> form = new LinkedHashMap<>();

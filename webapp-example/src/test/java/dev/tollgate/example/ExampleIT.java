@@ -101,6 +101,16 @@ class ExampleIT {
     }
 
     @Test
+    void signingInAgainSwitchesUserAndSessionId() throws Exception {
+        Browser browser = Browser.signedIn(uri("/"), "alice", "wonderland");
+        String aliceSession = browser.sessionId();
+        HttpResponse<String> again = browser.post("/login", form("username", "bob", "password", "builder", "next", "/"));
+        assertRedirect(again);
+        assertTrue(browser.get("/").body().contains("Signed in as <strong>bob</strong>"));
+        assertFalse(aliceSession.equals(browser.sessionId()), "a new session id after signing in");
+    }
+
+    @Test
     void wrongPasswordGivesAnErrorPageAndNoSession() throws Exception {
         Browser browser = new Browser(uri("/"));
         HttpResponse<String> response = browser.post("/login",

@@ -1,21 +1,21 @@
 package dev.tollgate.example.security;
 
-import dev.tollgate.example.web.Csrf;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Sign-in through Jakarta Security. A {@code POST /login} is checked against the identity stores
- * ({@link DemoUsers}); on success the container is told who the caller is and {@link AutoApplySession} keeps
+ * Sign-in through Jakarta Security. {@link LoginServlet} hands the login form's credential to
+ * {@code SecurityContext.authenticate}, which calls this mechanism; it checks it against the identity stores
+ * ({@link DemoUsers}) and on success tells the container who the caller is. {@link AutoApplySession} then keeps
  * them in the HTTP session, so {@code request.getUserPrincipal()} names them on every later request, on
  * unprotected pages too. Every other request passes through untouched: pages that need a user send the
  * browser to the login page themselves ({@link dev.tollgate.example.web.Pages#requireUser}).
@@ -24,37 +24,23 @@ import jakarta.servlet.http.HttpServletResponse;
 @AutoApplySession
 public class LoginMechanism implements HttpAuthenticationMechanism {
 
-    /** Request attribute set when a login attempt failed, for the login page to say so. */
-    public static final String FAILED = LoginMechanism.class.getName() + ".failed";
-
     @Inject
     IdentityStoreHandler identityStores;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
             HttpMessageContext context) {
-        if (!isLoginAttempt(request)) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (!context.isAuthenticationRequest() || credential == null) {
             return context.doNothing();
         }
-        String username = request.getParameter("username");
-        String password = request.getParameter("password");
-        if (username == null || password == null || !Csrf.isSameOrigin(request)) {
-            request.setAttribute(FAILED, Boolean.TRUE);
-            return context.doNothing();
-        }
-        CredentialValidationResult result = identityStores.validate(new UsernamePasswordCredential(username, password));
+        CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            request.setAttribute(FAILED, Boolean.TRUE);
-            return context.doNothing();
+            return context.doNothing(); // the login page says so; no session is created
         }
         if (request.getSession(false) != null) {
-            request.changeSessionId(); // no session fixation: a signed-in session never has an id chosen before
+            request.changeSessionId(); // no session fixation: a signed-in session never keeps an earlier id
         }
         return context.notifyContainerAboutLogin(result);
-    }
-
-    private static boolean isLoginAttempt(HttpServletRequest request) {
-        return "POST".equals(request.getMethod())
-                && (request.getContextPath() + "/login").equals(request.getRequestURI());
     }
 }

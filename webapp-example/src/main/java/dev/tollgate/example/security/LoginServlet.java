@@ -2,17 +2,25 @@ package dev.tollgate.example.security;
 
 import static dev.tollgate.example.web.Html.escape;
 
+import dev.tollgate.example.web.Csrf;
 import dev.tollgate.example.web.Pages;
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * {@code GET /login?next=PATH}: the sign-in form. {@code POST /login}: {@link LoginMechanism} has already
- * checked the credentials; signed in, the browser goes on to {@code next} if it is a path of this site, else
+ * {@code GET /login?next=PATH}: the sign-in form. {@code POST /login}: the credentials go to Jakarta Security
+ * ({@link LoginMechanism}); signed in, the browser goes on to {@code next} if it is a path of this site, else
  * to {@code /}; otherwise the form comes back with the error, and no session exists.
  *
  * <p>The form carries no CSRF token, because no session exists before signing in. A cross-site login
@@ -22,19 +30,39 @@ import java.io.IOException;
 @DeclareRoles(DemoUsers.ROLE)
 public class LoginServlet extends HttpServlet {
 
+    @Inject
+    SecurityContext securityContext;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         form(request, response, request.getParameter("next"), null);
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
         String next = request.getParameter("next");
-        if (request.getAttribute(LoginMechanism.FAILED) == null && request.getUserPrincipal() != null) {
-            Pages.seeOther(response, safeNext(next));
-            return;
+        String username = request.getParameter("username");
+        String password = request.getParameter("password");
+        if (username != null && password != null && Csrf.isSameOrigin(request)) {
+            signOut(request); // signing in, as anyone, starts from no session at all
+            AuthenticationStatus status = securityContext.authenticate(request, response,
+                    AuthenticationParameters.withParams().newAuthentication(true)
+                            .credential(new UsernamePasswordCredential(username, password)));
+            if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
+                Pages.seeOther(response, safeNext(next));
+                return;
+            }
         }
         form(request, response, next, "Wrong username or password.");
+    }
+
+    private static void signOut(HttpServletRequest request) throws ServletException {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.logout();
+            session.invalidate();
+        }
     }
 
     private static void form(HttpServletRequest request, HttpServletResponse response, String next, String error)
