@@ -1,0 +1,27 @@
+package dev.tollgate.example;
+
+import dev.tollgate.oauth1.OAuth1Settings;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.interceptor.Interceptor;
+
+/**
+ * The example's Tollgate settings. Producing a setting here, as an enabled alternative, replaces the library's
+ * default from {@code TollgateDefaults} everywhere.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+public class ExampleSettings {
+
+    @Produces
+    public OAuth1Settings oauth1Settings() {
+        return OAuth1Settings.DEFAULT
+                .withSignatureMethods("HMAC-SHA1", "RSA-SHA1", "PLAINTEXT")
+                // LOCAL DEMO ONLY: PLAINTEXT sends the client and token secrets in clear, so a real deployment
+                // accepts it over HTTPS only. The example runs on http://127.0.0.1, hence this line.
+                .withPlaintextOverHttpAllowed(true);
+    }
+}

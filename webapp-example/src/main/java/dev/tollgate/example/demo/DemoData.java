@@ -1,0 +1,69 @@
+package dev.tollgate.example.demo;
+
+import dev.tollgate.example.security.DemoUsers;
+import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
+import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * Seeds the demo users and clients when the application starts, unless they exist already (the data survives
+ * restarts). On by default; turn it off with the environment variable {@code TOLLGATE_DEMO_DATA=false} or the
+ * system property {@code -Dtollgate.demo-data=false}.
+ */
+@ApplicationScoped
+public class DemoData {
+
+    public static final String CALLBACK = "http://127.0.0.1:8765/callback";
+
+    private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+    @Inject
+    DemoUsers users;
+
+    @Inject
+    JpaOAuth1ClientStore oauth1Clients;
+
+    @Inject
+    Clock clock;
+
+    void seed(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        String switched = System.getProperty("tollgate.demo-data", System.getenv("TOLLGATE_DEMO_DATA"));
+        if ("false".equalsIgnoreCase(switched)) {
+            LOG.info("Demo data is off (TOLLGATE_DEMO_DATA=false)");
+            return;
+        }
+        users.createIfAbsent("alice", "wonderland");
+        users.createIfAbsent("bob", "builder");
+        oauth1Client("demo-oauth1-client", "Demo OAuth 1 client", "demo-oauth1-secret", null);
+        oauth1Client("demo-oauth1-rsa", "Demo OAuth 1 RSA client", null, resource("demo/oauth1-rsa-public.pem"));
+        LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa");
+    }
+
+    private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
+        if (oauth1Clients.findEntity(clientId).isEmpty()) {
+            oauth1Clients.save(new OAuth1ClientEntity(clientId, name, secret, rsaPublicKey, CALLBACK,
+                    List.of(CALLBACK), null, clock.millis()));
+        }
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
