@@ -1,8 +1,11 @@
 package dev.tollgate.example.demo;
 
+import dev.tollgate.common.Secrets;
 import dev.tollgate.example.security.DemoUsers;
 import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
 import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
+import dev.tollgate.jakarta.oauth2.JpaOAuth2ClientStore;
+import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -34,6 +37,9 @@ public class DemoData {
     JpaOAuth1ClientStore oauth1Clients;
 
     @Inject
+    JpaOAuth2ClientStore oauth2Clients;
+
+    @Inject
     Clock clock;
 
     void seed(@Observes @Initialized(ApplicationScoped.class) Object started) {
@@ -46,13 +52,30 @@ public class DemoData {
         users.createIfAbsent("bob", "builder");
         oauth1Client("demo-oauth1-client", "Demo OAuth 1 client", "demo-oauth1-secret", null);
         oauth1Client("demo-oauth1-rsa", "Demo OAuth 1 RSA client", null, resource("demo/oauth1-rsa-public.pem"));
-        LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa");
+        List<String> confidentialGrants = List.of("authorization_code", "refresh_token", "client_credentials",
+                "password", "implicit");
+        oauth2Client("demo-client", "Demo OAuth 2 client", "demo-secret", "client_secret_basic", confidentialGrants,
+                List.of("code", "token"));
+        oauth2Client("demo-post-client", "Demo OAuth 2 client (form authentication)", "demo-post-secret",
+                "client_secret_post", confidentialGrants, List.of("code", "token"));
+        oauth2Client("demo-public", "Demo OAuth 2 public client", null, "none",
+                List.of("authorization_code", "refresh_token"), List.of("code"));
+        LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa,"
+                + " OAuth 2 clients demo-client, demo-post-client and demo-public");
     }
 
     private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
         if (oauth1Clients.findEntity(clientId).isEmpty()) {
             oauth1Clients.save(new OAuth1ClientEntity(clientId, name, secret, rsaPublicKey, CALLBACK,
                     List.of(CALLBACK), null, clock.millis()));
+        }
+    }
+
+    private void oauth2Client(String clientId, String name, String secret, String authMethod, List<String> grantTypes,
+            List<String> responseTypes) {
+        if (oauth2Clients.findEntity(clientId).isEmpty()) {
+            oauth2Clients.save(new OAuth2ClientEntity(clientId, name, secret == null ? null : Secrets.sha256(secret),
+                    authMethod, List.of(CALLBACK), grantTypes, responseTypes, "profile email", null, clock.millis()));
         }
     }
 
