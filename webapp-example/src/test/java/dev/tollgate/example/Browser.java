@@ -72,6 +72,13 @@ final class Browser {
                 .findFirst().orElseThrow().getValue();
     }
 
+    /** The query parameters of a URI, decoded. */
+    static Map<String, String> query(URI uri) {
+        Map<String, String> query = new LinkedHashMap<>();
+        FormUrlEncoding.parse(uri.getRawQuery()).forEach(pair -> query.put(pair.getKey(), pair.getValue()));
+        return query;
+    }
+
     /** A form in order from name, value pairs. */
     static Map<String, String> form(String... pairs) {
         Map<String, String> form = new LinkedHashMap<>();

@@ -409,6 +409,90 @@ class ExampleIT {
         }
     }
 
+    // ---- OAuth 2.0 (checks in OAuth2Contract) ----
+
+    @Test
+    void oauth2CodeWithPkceForAConfidentialClient() throws Exception {
+        new OAuth2Contract(URI.create(base())).codeWithPkceForAConfidentialClient();
+    }
+
+    @Test
+    void oauth2CodeWithPkceForAPublicClientThenRefresh() throws Exception {
+        new OAuth2Contract(URI.create(base())).codeWithPkceForAPublicClientThenRefresh();
+    }
+
+    @Test
+    void oauth2PublicClientWithoutPkceIsRefusedByRedirect() throws Exception {
+        new OAuth2Contract(URI.create(base())).publicClientWithoutPkceIsRefusedByRedirect();
+    }
+
+    @Test
+    void oauth2DeniedConsentRedirectsWithAccessDenied() throws Exception {
+        new OAuth2Contract(URI.create(base())).deniedConsentRedirectsWithAccessDenied();
+    }
+
+    @Test
+    void oauth2ImplicitGrantPutsTheTokenInTheFragment() throws Exception {
+        new OAuth2Contract(URI.create(base())).implicitGrantPutsTheTokenInTheFragment();
+    }
+
+    @Test
+    void oauth2UnknownClientOrRedirectUriIsAnErrorPageNeverARedirect() throws Exception {
+        new OAuth2Contract(URI.create(base())).unknownClientOrRedirectUriIsAnErrorPageNeverARedirect();
+    }
+
+    @Test
+    void oauth2OtherErrorsRedirectWithErrorAndState() throws Exception {
+        new OAuth2Contract(URI.create(base())).otherErrorsRedirectWithErrorAndState();
+    }
+
+    @Test
+    void oauth2ClientCredentialsWithFormAuthentication() throws Exception {
+        new OAuth2Contract(URI.create(base())).clientCredentialsWithFormAuthentication();
+    }
+
+    @Test
+    void oauth2PasswordGrant() throws Exception {
+        new OAuth2Contract(URI.create(base())).passwordGrant();
+    }
+
+    @Test
+    void oauth2TokenResponsesAreNotCachedAndBadClientsAre401() throws Exception {
+        new OAuth2Contract(URI.create(base())).tokenResponsesAreNotCachedAndBadClientsAre401();
+    }
+
+    @Test
+    void oauth2RevokedTokenIsRejectedAndInactive() throws Exception {
+        new OAuth2Contract(URI.create(base())).revokedTokenIsRejectedAndInactive();
+    }
+
+    @Test
+    void oauth2ResourceChallengesMissingInvalidAndInsufficientTokens() throws Exception {
+        new OAuth2Contract(URI.create(base())).resourceChallengesMissingInvalidAndInsufficientTokens();
+    }
+
+    @Test
+    void oauth2MetadataNamesEveryEndpoint() throws Exception {
+        new OAuth2Contract(URI.create(base())).metadataNamesEveryEndpoint();
+    }
+
+    @Test
+    void oauth2RegistrationGivesASecretOnceAndDefaults() throws Exception {
+        new OAuth2Contract(URI.create(base())).registrationGivesASecretOnceAndDefaults();
+    }
+
+    @Test
+    void oauth2RegistrationRefusesDangerousRedirectUrisAndMistypedMetadata() throws Exception {
+        new OAuth2Contract(URI.create(base())).registrationRefusesDangerousRedirectUrisAndMistypedMetadata();
+    }
+
+    // ---- a real browser (ChromiumConsent) ----
+
+    @Test
+    void chromiumApprovesThenDeniesAnOAuth2Consent() throws Exception {
+        new ChromiumConsent(URI.create(base())).approveThenDeny();
+    }
+
     // ---- helpers ----
 
     private Response initiate(OAuth10aService service, String callback) throws Exception {

@@ -1,0 +1,123 @@
+package dev.tollgate.example;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.oauth2.sdk.id.State;
+import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
+import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person at a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs) signs in as alice, approves an OAuth 2.0 consent and lands on the client's callback
+ * with a code, then denies one and lands there with {@code error=access_denied}. The consent page's screenshot
+ * goes to {@code docs/images/} for the README.
+ */
+final class ChromiumConsent {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private final URI base;
+    private final OAuth2Contract oauth2;
+
+    ChromiumConsent(URI base) {
+        this.base = base;
+        this.oauth2 = new OAuth2Contract(base);
+    }
+
+    void approveThenDeny() throws Exception {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            String message = "BROWSER TEST SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing (apt-get install chromium chromium-driver; .ci/run does)";
+            System.err.println("\n*** " + message + " ***\n");
+            Assumptions.abort(message);
+        }
+        WebDriver browser = start();
+        try {
+            browser.get(oauth2.codeRequest("demo-client", new CodeVerifier(), new State("approve")).toString());
+            signIn(browser);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            waitForConsent(wait, browser);
+            assertEquals("demo-client", browser.findElement(By.id("client-id")).getText());
+            screenshot(browser);
+            browser.findElement(By.cssSelector("button[name=confirm][value=true]")).click();
+            Map<String, String> approved = callback(wait, browser);
+            assertNotNull(approved.get("code"), approved.toString());
+            assertEquals("approve", approved.get("state"));
+            assertEquals(oauth2.issuer(), approved.get("iss"));
+
+            browser.get(oauth2.codeRequest("demo-client", new CodeVerifier(), new State("deny")).toString());
+            waitForConsent(wait, browser);
+            browser.findElement(By.cssSelector("button[name=confirm][value=false]")).click();
+            Map<String, String> denied = callback(wait, browser);
+            assertEquals("access_denied", denied.get("error"));
+            assertEquals("deny", denied.get("state"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private WebDriver start() {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1000,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1000, 900));
+        return driver;
+    }
+
+    private static void waitForConsent(WebDriverWait wait, WebDriver browser) {
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("client-id")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("No consent page at " + browser.getCurrentUrl() + ":\n"
+                    + browser.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** The authorization page sent us to the login form; sign in there as alice. */
+    private static void signIn(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        browser.findElement(By.name("username")).sendKeys("alice");
+        browser.findElement(By.name("password")).sendKeys("wonderland");
+        browser.findElement(By.cssSelector("form button[type=submit], form input[type=submit]")).click();
+    }
+
+    /** Waits until the browser is at the client's callback (nothing listens there) and reads its query. */
+    private static Map<String, String> callback(WebDriverWait wait, WebDriver browser) {
+        wait.until(driver -> driver.getCurrentUrl().startsWith(OAuth2Contract.CALLBACK));
+        URI landed = URI.create(browser.getCurrentUrl());
+        assertTrue(landed.toString().startsWith(OAuth2Contract.CALLBACK + "?"), landed.toString());
+        return Browser.query(landed);
+    }
+
+    private static void screenshot(WebDriver browser) throws Exception {
+        File shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Path images = Path.of(System.getProperty("docs.dir", "../docs"), "images");
+        Files.createDirectories(images);
+        Files.copy(shot.toPath(), images.resolve("oauth2-consent.png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
