@@ -24,7 +24,9 @@ port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" {print $3
 psql_admin() { su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -qAt $*"; }
 psql_admin "-c \"SELECT 1 FROM pg_roles WHERE rolname = 'tollgate'\"" | grep -q 1 \
   || psql_admin "-c \"CREATE ROLE tollgate LOGIN PASSWORD 'tollgate'\"" >&2
-psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = 'tollgate'\"" | grep -q 1 \
-  || psql_admin "-c \"CREATE DATABASE tollgate OWNER tollgate\"" >&2
-log "PostgreSQL $version on port $port, database tollgate"
+for database in tollgate tollgate_example; do
+  psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = '$database'\"" | grep -q 1 \
+    || psql_admin "-c \"CREATE DATABASE $database OWNER tollgate\"" >&2
+done
+log "PostgreSQL $version on port $port, databases tollgate (library tests) and tollgate_example (the example)"
 echo "jdbc:postgresql://127.0.0.1:$port/tollgate"

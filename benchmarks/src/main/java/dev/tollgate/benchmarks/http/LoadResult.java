@@ -27,7 +27,7 @@ public record LoadResult(String name, long requests, long failures, double secon
 
     @Override
     public String toString() {
-        return String.format("%-34s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d failed)", name,
+        return String.format("%-54s %9.0f req/s  p50 %6.2f ms  p99 %7.2f ms  (%d requests, %d failed)", name,
                 perSecond(), p50Millis, p99Millis, requests, failures);
     }
 }
