@@ -5,6 +5,7 @@
 #   SECONDS_PER_RUN=10  seconds measured per run (after a warm-up of a third of that)
 #   TOKENS=1000000      rows in the token table for the second /api/me run
 #   SMOKE=1             two seconds a run, 1,000 tokens, nothing written: checks that it still works
+#   EXAMPLE_JAVA_OPTS   extra JVM options for the server, e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -24,7 +25,7 @@ rm -rf "$data"
 mkdir -p "$root/docs/images" "$root/benchmarks/target/tmp"
 
 start=$(date +%s%N)
-java -Djava.io.tmpdir="$root/benchmarks/target/tmp" -jar webapp-example/target/payara-micro.jar \
+java ${EXAMPLE_JAVA_OPTS:-} -Djava.io.tmpdir="$root/benchmarks/target/tmp" -jar webapp-example/target/payara-micro.jar \
   --deploy webapp-example/target/tollgate-example.war --contextroot / --port 8080 \
   --prebootcommandfile webapp-example/target/payara/preboot.asadmin --nohazelcast --disablephonehome \
   > benchmarks/target/example.log 2>&1 &

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
-import jakarta.json.Json;
+import static dev.tollgate.common.JsonSupport.JSON;
+
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -157,7 +158,7 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
 
     /** The metadata as JSON (RFC 7591 §3.2.1). */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("redirect_uris", array(redirectUris))
                 .add("token_endpoint_auth_method", tokenEndpointAuthMethod)
                 .add("grant_types", array(grantTypes))
@@ -177,7 +178,7 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
     }
 
     private static JsonArrayBuilder array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
-import jakarta.json.Json;
+import static dev.tollgate.common.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
@@ -45,14 +46,14 @@ public final class IntrospectionEndpoint implements Endpoint {
                         ? found.token().isRefreshTokenActive(now) : found.token().isAccessTokenActive(now))
                 .filter(found -> policy.mayIntrospect(caller, found.token()))
                 .map(found -> active(found, server.settings().issuer()))
-                .orElseGet(() -> Json.createObjectBuilder().add("active", false).build());
+                .orElseGet(() -> JSON.createObjectBuilder().add("active", false).build());
         return OAuth2Response.json(200, body);
     }
 
     private static JsonObject active(TokenLookup.Found found, String issuer) {
         OAuth2Token token = found.token();
         Instant expiresAt = found.refreshToken() ? token.getRefreshTokenExpiresAt() : token.getExpiresAt();
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("active", true)
                 .add("scope", token.getScope())
                 .add("client_id", token.getClientId());

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
-import jakarta.json.Json;
+import static dev.tollgate.common.JsonSupport.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,7 +29,7 @@ public final class MetadataEndpoint implements Endpoint {
     /** The metadata document of a server (RFC 8414 §2). */
     public static JsonObject metadata(AuthorizationServer server) {
         OAuth2Settings settings = server.settings();
-        JsonObjectBuilder json = Json.createObjectBuilder().add("issuer", settings.issuer());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("issuer", settings.issuer());
         TreeSet<String> responseTypes = new TreeSet<>();
         TreeSet<String> grantTypes = new TreeSet<>();
         server.authorizationGrants().forEach(grant -> {
@@ -50,7 +51,7 @@ public final class MetadataEndpoint implements Endpoint {
         json.add("response_types_supported", sorted(responseTypes));
         json.add("grant_types_supported", sorted(grantTypes));
         if (server.authorizationGrant(AuthorizationCodeGrant.RESPONSE_TYPE) != null) {
-            JsonArrayBuilder methods = Json.createArrayBuilder().add(Pkce.S256);
+            JsonArrayBuilder methods = JSON.createArrayBuilder().add(Pkce.S256);
             json.add("code_challenge_methods_supported",
                     settings.pkcePlainAllowed() ? methods.add(Pkce.PLAIN) : methods);
         }
@@ -59,7 +60,7 @@ public final class MetadataEndpoint implements Endpoint {
     }
 
     static JsonArrayBuilder sorted(Collection<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         new TreeSet<>(values).forEach(array::add);
         return array;
     }

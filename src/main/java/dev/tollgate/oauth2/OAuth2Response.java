@@ -1,7 +1,7 @@
 package dev.tollgate.oauth2;
 
 import dev.tollgate.common.FormUrlEncoding;
-import jakarta.json.Json;
+import dev.tollgate.common.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -64,7 +64,7 @@ public record OAuth2Response(int status, Map<String, String> headers, String bod
             parameters.put("iss", issuer);
             return redirect(error.redirectUri(), parameters, error.inFragment());
         }
-        JsonObjectBuilder body = Json.createObjectBuilder().add("error", error.error());
+        JsonObjectBuilder body = JsonSupport.JSON.createObjectBuilder().add("error", error.error());
         if (error.description() != null) {
             body.add("error_description", error.description());
         }

@@ -1,7 +1,8 @@
 package dev.tollgate.oauth2;
 
+import static dev.tollgate.common.JsonSupport.JSON;
+
 import dev.tollgate.common.Secrets;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -37,7 +38,7 @@ public final class RegistrationEndpoint implements Endpoint {
         RegisteredClient client = new RegisteredClient(Secrets.randomToken(16),
                 secret == null ? null : Secrets.sha256(secret), issuedAt, metadata);
         server.clients().save(client);
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("client_id", client.clientId())
                 .add("client_id_issued_at", issuedAt.getEpochSecond());
         if (secret != null) {
@@ -64,7 +65,7 @@ public final class RegistrationEndpoint implements Endpoint {
     }
 
     private static JsonObject readObject(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonValue value = reader.readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw OAuth2Error.invalidClientMetadata("The request body must be a JSON object.");

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
-import jakarta.json.Json;
+import static dev.tollgate.common.JsonSupport.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -39,7 +40,7 @@ public final class RevocationEndpoint implements Endpoint {
                 server.revoke(token);
             }
         });
-        return OAuth2Response.json(200, Json.createObjectBuilder().build());
+        return OAuth2Response.json(200, JSON.createObjectBuilder().build());
     }
 
     @Override

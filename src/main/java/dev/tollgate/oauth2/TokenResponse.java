@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
-import jakarta.json.Json;
+import static dev.tollgate.common.JsonSupport.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ public record TokenResponse(OAuth2Token token, String accessToken, long expiresI
 
     /** The JSON body of the token endpoint. */
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("access_token", accessToken)
                 .add("token_type", TOKEN_TYPE)
                 .add("expires_in", expiresIn);

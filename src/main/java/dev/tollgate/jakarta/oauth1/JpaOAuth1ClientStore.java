@@ -32,10 +32,7 @@ public class JpaOAuth1ClientStore implements ClientStore {
     }
 
     public Optional<OAuth1ClientEntity> findEntity(String clientId) {
-        return em.createQuery("SELECT c FROM OAuth1ClientEntity c WHERE c.clientId = :clientId",
-                        OAuth1ClientEntity.class)
-                .setParameter("clientId", clientId)
-                .getResultStream().findFirst();
+        return clientId == null ? Optional.empty() : Optional.ofNullable(em.find(OAuth1ClientEntity.class, clientId));
     }
 
     /** The clients a user registered, newest first. */

@@ -44,10 +44,7 @@ public class JpaTokenCredentialStore implements TokenCredentialStore {
 
     @Override
     public Optional<TokenCredential> find(String token) {
-        return em.createQuery("SELECT t FROM OAuth1TokenCredentialEntity t WHERE t.tokenHash = :hash",
-                        OAuth1TokenCredentialEntity.class)
-                .setParameter("hash", Secrets.sha256(token))
-                .getResultStream().findFirst().map(TokenCredential.class::cast);
+        return Optional.ofNullable(em.find(OAuth1TokenCredentialEntity.class, Secrets.sha256(token)));
     }
 
     /** The token credentials a resource owner granted, newest first. */

@@ -3,7 +3,6 @@ package dev.tollgate.jakarta.oauth1;
 import dev.tollgate.oauth1.OAuth1Client;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -15,17 +14,12 @@ import java.util.List;
  * (RFC 5849 §3.4.2, §3.4.4) need it on both sides; protect the table accordingly.
  */
 @Entity
-@Table(name = "TOLLGATE_OAUTH1_CLIENT", indexes = {
-    @Index(name = "UX_TG_OAUTH1_CLIENT_ID", columnList = "CLIENT_ID", unique = true),
-    @Index(name = "IX_TG_OAUTH1_CLIENT_USER", columnList = "USER_ID")
-})
+@Table(name = "TOLLGATE_OAUTH1_CLIENT", indexes = @Index(name = "IX_TG_OAUTH1_CLIENT_USER", columnList = "USER_ID"))
 public class OAuth1ClientEntity implements OAuth1Client {
 
+    /** The primary key, so that a lookup by client id is a find, served from the shared cache. */
     @Id
-    @GeneratedValue
-    private Long id;
-
-    @Column(name = "CLIENT_ID", nullable = false, length = 128)
+    @Column(name = "CLIENT_ID", length = 128)
     private String clientId;
 
     @Column(name = "CLIENT_SECRET", length = 256)
@@ -64,10 +58,6 @@ public class OAuth1ClientEntity implements OAuth1Client {
         this.redirectUris = String.join("\n", redirectUris);
         this.userId = userId;
         this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     @Override

@@ -4,7 +4,7 @@ import dev.tollgate.common.Secrets;
 import dev.tollgate.oauth1.TokenCredential;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -13,20 +13,17 @@ import jakarta.persistence.Transient;
 /**
  * A token credential (RFC 5849 §2.3). The {@code oauth_token} is stored as its SHA-256 and looked up by it,
  * so the table alone signs nothing: the token exists in clear only in the response that issued it.
- * The token secret is kept as it is, because HMAC signatures need it.
+ * The token secret is kept as it is, because HMAC signatures need it. Not cached, so that a revocation is
+ * seen at once, by every node.
  */
 @Entity
-@Table(name = "TOLLGATE_OAUTH1_TOKEN", indexes = {
-    @Index(name = "UX_TG_OAUTH1_TOKEN_HASH", columnList = "TOKEN_HASH", unique = true),
-    @Index(name = "IX_TG_OAUTH1_TOKEN_USER", columnList = "USER_ID")
-})
+@Cacheable(false)
+@Table(name = "TOLLGATE_OAUTH1_TOKEN", indexes = @Index(name = "IX_TG_OAUTH1_TOKEN_USER", columnList = "USER_ID"))
 public class OAuth1TokenCredentialEntity implements TokenCredential {
 
+    /** The primary key: a token is looked up by its hash. */
     @Id
-    @GeneratedValue
-    private Long id;
-
-    @Column(name = "TOKEN_HASH", nullable = false, length = 64)
+    @Column(name = "TOKEN_HASH", length = 64)
     private String tokenHash;
 
     @Column(name = "TOKEN_SECRET", nullable = false, length = 256)
@@ -55,10 +52,6 @@ public class OAuth1TokenCredentialEntity implements TokenCredential {
         this.clientId = clientId;
         this.userId = userId;
         this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     /** The {@code oauth_token} on the instance that issued it; {@code null} once read back from the database. */

@@ -33,10 +33,7 @@ public class JpaOAuth2ClientStore implements ClientStore {
     }
 
     public Optional<OAuth2ClientEntity> findEntity(String clientId) {
-        return em.createQuery("SELECT c FROM OAuth2ClientEntity c WHERE c.clientId = :clientId",
-                        OAuth2ClientEntity.class)
-                .setParameter("clientId", clientId)
-                .getResultStream().findFirst();
+        return clientId == null ? Optional.empty() : Optional.ofNullable(em.find(OAuth2ClientEntity.class, clientId));
     }
 
     /** Stores a client registered through RFC 7591; its secret arrives hashed. */

@@ -3,7 +3,6 @@ package dev.tollgate.jakarta.oauth2;
 import dev.tollgate.oauth2.OAuth2Client;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -15,17 +14,12 @@ import java.util.Set;
 
 /** A registered OAuth 2.0 client. Its secret is kept only as a SHA-256 hash. */
 @Entity
-@Table(name = "TOLLGATE_OAUTH2_CLIENT", indexes = {
-    @Index(name = "UX_TG_OAUTH2_CLIENT_ID", columnList = "CLIENT_ID", unique = true),
-    @Index(name = "IX_TG_OAUTH2_CLIENT_USER", columnList = "USER_ID")
-})
+@Table(name = "TOLLGATE_OAUTH2_CLIENT", indexes = @Index(name = "IX_TG_OAUTH2_CLIENT_USER", columnList = "USER_ID"))
 public class OAuth2ClientEntity implements OAuth2Client {
 
+    /** The primary key, so that a lookup by client id is a find, served from the shared cache. */
     @Id
-    @GeneratedValue
-    private Long id;
-
-    @Column(name = "CLIENT_ID", nullable = false, length = 128)
+    @Column(name = "CLIENT_ID", length = 128)
     private String clientId;
 
     @Column(name = "CLIENT_SECRET_HASH", length = 64)
@@ -82,10 +76,6 @@ public class OAuth2ClientEntity implements OAuth2Client {
         this.scope = scope;
         this.userId = userId;
         this.createdAt = createdAt;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.sql.Statement;
  * Fills the example's token table to a given size, straight through JDBC: the example's H2 file runs in
  * {@code AUTO_SERVER} mode, so this process can write to it while the server runs. The rows are live,
  * unrevoked tokens of other users; their ids start far above the application's sequence.
+ * A benchmark tool, not a store: the application never sees this class.
  */
 final class TokenTable {
 
@@ -21,9 +22,13 @@ final class TokenTable {
     }
 
     long count() throws Exception {
+        return query("SELECT COUNT(*) FROM TOLLGATE_OAUTH2_TOKEN");
+    }
+
+    private long query(String sql) throws Exception {
         try (Connection db = DriverManager.getConnection(url, "", "");
                 Statement statement = db.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM TOLLGATE_OAUTH2_TOKEN")) {
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -32,6 +37,7 @@ final class TokenTable {
     /** Inserts tokens until the table holds {@code target} rows. */
     void fillTo(long target) throws Exception {
         long missing = target - count();
+        long firstId = Math.max(100_000_000L, query("SELECT COALESCE(MAX(ID), 0) FROM TOLLGATE_OAUTH2_TOKEN") + 1);
         long now = System.currentTimeMillis();
         try (Connection db = DriverManager.getConnection(url, "", "")) {
             db.setAutoCommit(false);
@@ -39,7 +45,7 @@ final class TokenTable {
                     + " CLIENT_ID, USERNAME, SCOPE, GRANT_ID, ISSUED_AT, EXPIRES_AT, REVOKED)"
                     + " VALUES (?, ?, 'demo-client', ?, 'profile', ?, ?, ?, FALSE)")) {
                 for (long i = 0; i < missing; i++) {
-                    long id = 100_000_000L + i;
+                    long id = firstId + i;
                     insert.setLong(1, id);
                     insert.setString(2, Secrets.sha256("filler-" + id));
                     insert.setString(3, "user-" + (id % 10_000));

@@ -2,7 +2,7 @@ package dev.tollgate.example.oauth1;
 
 import dev.tollgate.jakarta.oauth1.OAuth1ResourceFilter;
 import dev.tollgate.oauth1.OAuth1Client;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,12 +16,15 @@ import java.io.IOException;
 @WebServlet("/api/oauth1/me")
 public class OAuth1MeServlet extends HttpServlet {
 
+    /** Looked up once: {@code Json.createObjectBuilder()} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OAuth1Client client = (OAuth1Client) request.getAttribute(OAuth1ResourceFilter.CLIENT);
         response.setContentType("application/json;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.createObjectBuilder()
+        response.getWriter().write(JSON.createObjectBuilder()
                 .add("username", request.getUserPrincipal().getName())
                 .add("client_id", client.getClientId())
                 .build().toString());

@@ -1,8 +1,8 @@
 package dev.tollgate.example.oauth2;
 
 import dev.tollgate.jakarta.oauth2.BearerTokenFilter;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +16,12 @@ import java.io.IOException;
 @WebServlet("/api/me")
 public class OAuth2MeServlet extends HttpServlet {
 
+    /** Looked up once: {@code Json.createObjectBuilder()} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonObjectBuilder body = Json.createObjectBuilder();
+        JsonObjectBuilder body = JSON.createObjectBuilder();
         if (request.getUserPrincipal() == null) {
             body.addNull("username");
         } else {
