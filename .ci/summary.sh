@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Adds up every Surefire and Failsafe report of the build into one closing line.
+# Adds up every Surefire and Failsafe report of the build (target/*-reports, and the WildFly run's
+# target/failsafe-reports-wildfly) into one closing line.
 python3 - "$@" <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 tests = failed = skipped = 0
-for path in glob.glob("**/target/*-reports/TEST-*.xml", recursive=True):
+for path in glob.glob("**/target/*-reports*/TEST-*.xml", recursive=True):
     suite = ET.parse(path).getroot()
     tests += int(suite.get("tests", 0))
     failed += int(suite.get("failures", 0)) + int(suite.get("errors", 0))

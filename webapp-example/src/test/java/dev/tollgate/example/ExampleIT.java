@@ -38,17 +38,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The example WAR as built, deployed at the context root on Payara Micro, walked over HTTP line by line of the
- * contract ({@code example-contract.md}): the resource owner session, the OAuth 1.0a flow driven by ScribeJava
- * for HMAC-SHA1, PLAINTEXT and RSA-SHA1, the error statuses, CSRF, anti-clickjacking headers, the home and
- * developer pages.
+ * The example WAR as built, deployed at the context root on Payara Micro (or on WildFly with {@code -Pwildfly}),
+ * walked over HTTP line by line of the contract ({@code example-contract.md}): the resource owner session, the
+ * OAuth 1.0a flow driven by ScribeJava for HMAC-SHA1, PLAINTEXT and RSA-SHA1, the error statuses, CSRF,
+ * anti-clickjacking headers, the home and developer pages.
  */
 @ExtendWith(ArquillianExtension.class)
 class ExampleIT {
 
     @Deployment(testable = false)
     static WebArchive example() {
-        // ROOT.war: Payara Micro deploys it at "/", as the contract's paths require
+        // ROOT.war: Payara Micro and WildFly deploy it at "/", as the contract's paths require
         return ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("example.war"))));
     }
