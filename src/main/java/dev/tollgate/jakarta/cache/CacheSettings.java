@@ -11,8 +11,11 @@ import java.util.Objects;
  *
  * @param providerClassName the {@link javax.cache.spi.CachingProvider} implementation class
  * @param cacheNamePrefix   prefix of every cache Tollgate creates, so that several applications can share a manager
+ * @param storeByValue      whether the caches copy their values (JCache's store-by-value): clustered providers
+ *                          such as Hazelcast need it; an in-process cache does without, as Tollgate's cached values
+ *                          are immutable
  */
-public record CacheSettings(String providerClassName, String cacheNamePrefix) {
+public record CacheSettings(String providerClassName, String cacheNamePrefix, boolean storeByValue) {
 
     /** Ehcache 3, bundled with the library: an in-process cache for a single node. */
     public static final String EHCACHE = "org.ehcache.jsr107.EhcacheCachingProvider";
@@ -25,8 +28,13 @@ public record CacheSettings(String providerClassName, String cacheNamePrefix) {
         Objects.requireNonNull(cacheNamePrefix, "cacheNamePrefix");
     }
 
-    /** Ehcache with the prefix {@code tollgate.}. */
+    /** Ehcache with the prefix {@code tollgate.}, values stored by reference. */
     public static CacheSettings defaults() {
-        return new CacheSettings(EHCACHE, "tollgate.");
+        return new CacheSettings(EHCACHE, "tollgate.", false);
+    }
+
+    /** Payara's Hazelcast with the prefix {@code tollgate.}, values stored by value: shared by the cluster. */
+    public static CacheSettings hazelcast() {
+        return new CacheSettings(HAZELCAST, "tollgate.", true);
     }
 }

@@ -15,7 +15,7 @@ import jakarta.inject.Inject;
 /**
  * Opens the caches Tollgate keeps short-lived state in, from the provider that {@link CacheSettings} names.
  * Each cache has a fixed time-to-live from creation, so an entry is gone when its protocol lifetime is over.
- * Values are stored by value (the JCache default), so a clustered provider can ship them between nodes.
+ * Values are stored by value or by reference as {@link CacheSettings#storeByValue()} says.
  */
 @ApplicationScoped
 public class TollgateCaches implements AutoCloseable {
@@ -49,6 +49,7 @@ public class TollgateCaches implements AutoCloseable {
         }
         MutableConfiguration<K, V> configuration = new MutableConfiguration<K, V>()
                 .setTypes(keyType, valueType)
+                .setStoreByValue(settings.storeByValue())
                 .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
                         new javax.cache.expiry.Duration(TimeUnit.MILLISECONDS, timeToLive.toMillis())));
         return manager.createCache(fullName, configuration);

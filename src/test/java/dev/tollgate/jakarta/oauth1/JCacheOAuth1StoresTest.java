@@ -32,7 +32,7 @@ class JCacheOAuth1StoresTest {
 
     @BeforeAll
     static void open() {
-        caches = new TollgateCaches(new CacheSettings(CacheSettings.EHCACHE, "test-" + UUID.randomUUID() + "."));
+        caches = new TollgateCaches(new CacheSettings(CacheSettings.EHCACHE, "test-" + UUID.randomUUID() + ".", true));
         pool = Executors.newFixedThreadPool(THREADS);
     }
 
