@@ -1,5 +1,6 @@
 package dev.tollgate.jakarta.oauth1;
 
+import dev.tollgate.jakarta.servlet.AuthenticatedRequest;
 import dev.tollgate.oauth1.OAuth1Error;
 import dev.tollgate.oauth1.ResourceAccess;
 import jakarta.inject.Inject;
@@ -7,10 +8,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 
 /**
  * Lets through only requests signed with a token credential (RFC 5849 §3); map it to the URL patterns to
@@ -44,32 +43,6 @@ public class OAuth1ResourceFilter extends HttpFilter {
         request.setAttribute(CLIENT, access.client());
         request.setAttribute(TOKEN_CREDENTIAL, access.credential());
         request.setAttribute(USER, access.userId());
-        chain.doFilter(new AuthenticatedRequest(request, access.userId()), response);
-    }
-
-    /** The request as the resource owner's: {@code getUserPrincipal()} and {@code getRemoteUser()} name them. */
-    private static final class AuthenticatedRequest extends HttpServletRequestWrapper {
-
-        private final Principal user;
-
-        AuthenticatedRequest(HttpServletRequest request, String userId) {
-            super(request);
-            this.user = () -> userId;
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            return user;
-        }
-
-        @Override
-        public String getRemoteUser() {
-            return user.getName();
-        }
-
-        @Override
-        public String getAuthType() {
-            return "OAuth";
-        }
+        chain.doFilter(new AuthenticatedRequest(request, access.userId(), "OAuth"), response);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.jakarta.servlet.AuthenticatedRequest;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletRequests;
 import dev.tollgate.oauth2.BearerTokenValidator;
@@ -13,10 +14,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +88,7 @@ public class BearerTokenFilter extends HttpFilter {
         request.setAttribute(SCOPE, token.getScope());
         if (token.getUsername() != null) {
             request.setAttribute(USERNAME, token.getUsername());
-            chain.doFilter(new ResourceOwnerRequest(request, token.getUsername()), response);
+            chain.doFilter(new AuthenticatedRequest(request, token.getUsername(), "Bearer"), response);
         } else {
             chain.doFilter(request, response);
         }
@@ -103,31 +102,5 @@ public class BearerTokenFilter extends HttpFilter {
         String body = server.settings().bearerTokenInBodyAllowed() ? ServletRequests.formBody(request) : null;
         return OAuth2Request.of(request.getMethod(), ServletRequests.absoluteUri(request, proxy), headers, body,
                 body == null ? null : request.getContentType());
-    }
-
-    /** The request as the resource owner's. */
-    private static final class ResourceOwnerRequest extends HttpServletRequestWrapper {
-
-        private final Principal user;
-
-        ResourceOwnerRequest(HttpServletRequest request, String username) {
-            super(request);
-            this.user = () -> username;
-        }
-
-        @Override
-        public Principal getUserPrincipal() {
-            return user;
-        }
-
-        @Override
-        public String getRemoteUser() {
-            return user.getName();
-        }
-
-        @Override
-        public String getAuthType() {
-            return "Bearer";
-        }
     }
 }

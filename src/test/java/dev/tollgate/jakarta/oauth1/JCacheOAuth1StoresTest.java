@@ -8,17 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.cache.TollgateCaches;
 import dev.tollgate.oauth1.GeneratedToken;
+import dev.tollgate.testing.Concurrently;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,17 +23,14 @@ class JCacheOAuth1StoresTest {
 
     private static final int THREADS = 32;
     private static TollgateCaches caches;
-    private static ExecutorService pool;
 
     @BeforeAll
     static void open() {
         caches = new TollgateCaches(new CacheSettings(CacheSettings.EHCACHE, "test-" + UUID.randomUUID() + ".", true));
-        pool = Executors.newFixedThreadPool(THREADS);
     }
 
     @AfterAll
     static void close() {
-        pool.shutdownNow();
         caches.close();
     }
 
@@ -52,11 +44,12 @@ class JCacheOAuth1StoresTest {
         JCacheTemporaryCredentialStore store = temporaryCredentials();
         store.create(new GeneratedToken("t", "s"), "client", "oob", Instant.now().plusSeconds(60));
 
-        List<Optional<?>> authorizations = concurrently(() -> store.authorize("t", "alice", UUID.randomUUID().toString()));
+        List<Optional<?>> authorizations = Concurrently.run(THREADS,
+                () -> store.authorize("t", "alice", UUID.randomUUID().toString()));
         assertEquals(1, authorizations.stream().filter(Optional::isPresent).count());
         assertTrue(store.find("t").orElseThrow().isAuthorized());
 
-        List<Optional<?>> takes = concurrently(() -> store.take("t"));
+        List<Optional<?>> takes = Concurrently.run(THREADS, () -> store.take("t"));
         assertEquals(1, takes.stream().filter(Optional::isPresent).count());
         assertTrue(store.find("t").isEmpty());
     }
@@ -73,26 +66,10 @@ class JCacheOAuth1StoresTest {
     void recordsANonceOnceAmong32Callers() throws Exception {
         JCacheNonceStore nonces = new JCacheNonceStore(caches.cache("nonces-" + UUID.randomUUID(), String.class,
                 Boolean.class, Duration.ofMinutes(10)), Duration.ofMinutes(10));
-        List<Boolean> recorded = concurrently(() -> nonces.recordIfAbsent("client:token:1:n", Duration.ofMinutes(10)));
+        List<Boolean> recorded = Concurrently.run(THREADS, () -> nonces.recordIfAbsent("client:token:1:n", Duration.ofMinutes(10)));
         assertEquals(1, recorded.stream().filter(Boolean::booleanValue).count());
         assertFalse(nonces.recordIfAbsent("client:token:1:n", Duration.ofMinutes(1)));
         assertThrows(IllegalArgumentException.class, () -> nonces.recordIfAbsent("k", Duration.ofMinutes(11)));
     }
 
-    private static <T> List<T> concurrently(Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        return results;
-    }
 }

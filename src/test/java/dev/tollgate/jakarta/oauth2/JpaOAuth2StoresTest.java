@@ -12,21 +12,16 @@ import dev.tollgate.oauth2.IssuedToken;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Token;
 import dev.tollgate.oauth2.RegisteredClient;
+import dev.tollgate.testing.Concurrently;
 import dev.tollgate.testing.Databases;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -167,31 +162,14 @@ class JpaOAuth2StoresTest {
     /** Each caller has its own entity manager and transaction, as concurrent requests do. */
     private static <T> List<T> concurrently(EntityManagerFactory emf, Function<EntityManager, T> work)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < THREADS; i++) {
-                Callable<T> task = () -> {
-                    EntityManager em = emf.createEntityManager();
-                    try {
-                        start.await();
-                        return inTransaction(em, () -> work.apply(em));
-                    } finally {
-                        em.close();
-                    }
-                };
-                futures.add(pool.submit(task));
+        return Concurrently.run(THREADS, () -> {
+            EntityManager em = emf.createEntityManager();
+            try {
+                return inTransaction(em, () -> work.apply(em));
+            } finally {
+                em.close();
             }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+        });
     }
 
     private static <T> T inTransaction(EntityManager em, Supplier<T> work) {

@@ -13,6 +13,7 @@ import com.github.scribejava.core.model.Response;
 import com.github.scribejava.core.model.Verb;
 import com.github.scribejava.core.oauth.OAuth10aService;
 import dev.tollgate.common.FormUrlEncoding;
+import dev.tollgate.testing.Concurrently;
 import dev.tollgate.testing.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -22,21 +23,13 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -49,7 +42,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OAuth1FlowIT {
 
     private static final int THREADS = 32;
-    private static ExecutorService pool;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -63,16 +55,6 @@ class OAuth1FlowIT {
     URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(THREADS);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
 
     @Test
     void threeLeggedFlowThenProtectedResource() throws Exception {
@@ -153,7 +135,7 @@ class OAuth1FlowIT {
         OAuth10aService service = service();
         OAuth1RequestToken requestToken = service.getRequestToken();
         String verifier = grant(requestToken, "alice");
-        List<Integer> statuses = concurrently(() -> exchange(service, requestToken, verifier).statusCode());
+        List<Integer> statuses = Concurrently.run(THREADS, () -> exchange(service, requestToken, verifier).statusCode());
         assertEquals(1, statuses.stream().filter(status -> status == 200).count(), statuses.toString());
         assertEquals(THREADS - 1, statuses.stream().filter(status -> status == 401).count(), statuses.toString());
     }
@@ -165,7 +147,7 @@ class OAuth1FlowIT {
         OAuthRequest me = new OAuthRequest(Verb.GET, base + "api/oauth1/me");
         service.signRequest(accessToken, me);
         String authorization = me.getHeaders().get("Authorization");
-        List<HttpResponse<String>> responses = concurrently(() -> http.send(
+        List<HttpResponse<String>> responses = Concurrently.run(THREADS, () -> http.send(
                 HttpRequest.newBuilder(uri(base + "api/oauth1/me")).header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString()));
         Map<Integer, Long> byStatus = responses.stream()
@@ -216,22 +198,6 @@ class OAuth1FlowIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static <T> List<T> concurrently(Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        return results;
-    }
 
     private static Map<String, String> form(String encoded) {
         return FormUrlEncoding.parse(encoded).stream()

@@ -41,6 +41,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.oauth2.sdk.token.Tokens;
+import dev.tollgate.testing.Concurrently;
 import dev.tollgate.testing.Deployments;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -50,22 +51,14 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -81,7 +74,6 @@ class OAuth2FlowIT {
     private static final ClientAuthentication APP =
             new ClientSecretBasic(new ClientID("app"), new Secret("app-secret"));
     private static final ClientAuthentication API = new ClientSecretPost(new ClientID("api"), new Secret("api-secret"));
-    private static ExecutorService pool;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -95,16 +87,6 @@ class OAuth2FlowIT {
     URL base;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startPool() {
-        pool = Executors.newFixedThreadPool(THREADS);
-    }
-
-    @AfterAll
-    static void stopPool() {
-        pool.shutdownNow();
-    }
 
     @Test
     void authorizationCodeWithPkceThenResource() throws Exception {
@@ -244,7 +226,7 @@ class OAuth2FlowIT {
         CodeVerifier verifier = new CodeVerifier();
         AuthorizationCode code = authorize("app", verifier, "alice");
         AuthorizationCodeGrant grant = new AuthorizationCodeGrant(code, URI.create(AppSetup.CALLBACK), verifier);
-        List<TokenResponse> responses = concurrently(() -> token(APP, grant));
+        List<TokenResponse> responses = Concurrently.run(THREADS, () -> token(APP, grant));
         List<Tokens> winners = responses.stream().filter(TokenResponse::indicatesSuccess)
                 .map(response -> response.toSuccessResponse().getTokens()).toList();
         assertEquals(1, winners.size());
@@ -258,7 +240,7 @@ class OAuth2FlowIT {
     @Test
     void oneRefreshTokenRotatedBy32ThreadsHasOneWinner() throws Exception {
         RefreshToken refresh = codeTokens("alice").getRefreshToken();
-        List<TokenResponse> responses = concurrently(() -> token(APP, new RefreshTokenGrant(refresh)));
+        List<TokenResponse> responses = Concurrently.run(THREADS, () -> token(APP, new RefreshTokenGrant(refresh)));
         Map<Boolean, Long> outcome = responses.stream()
                 .collect(Collectors.partitioningBy(TokenResponse::indicatesSuccess, Collectors.counting()));
         assertEquals(1L, outcome.get(true));
@@ -341,20 +323,4 @@ class OAuth2FlowIT {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 
-    private static <T> List<T> concurrently(Callable<T> task) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                return task.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        return results;
-    }
 }
