@@ -257,7 +257,9 @@ public final class AuthorizationServer {
      * @throws OAuth2Error {@code invalid_client} (see {@link ClientAuthentication#authenticate})
      */
     public OAuth2Client authenticateClient(OAuth2Request request, Set<String> methods) {
-        return clientAuthentication.authenticate(request, methods);
+        OAuth2Client client = clientAuthentication.authenticate(request, methods);
+        events.clientAuthenticated(client);
+        return client;
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.tollgate.oauth2.OAuth2Request;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.OAuth2Token;
 import dev.tollgate.oauth2.ResourceProtector;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -44,6 +45,9 @@ public class BearerTokenFilter extends HttpFilter {
 
     @Inject
     ProxySettings proxy;
+
+    @Inject
+    Event<OAuth2Event> events;
 
     private ResourceProtector protector;
     private String[] scopes;
@@ -83,6 +87,8 @@ public class BearerTokenFilter extends HttpFilter {
             AuthorizationServer.send(protector.errorResponse(error), response);
             return;
         }
+        events.fire(new OAuth2Event(OAuth2Event.Kind.TOKEN_AUTHENTICATED, token, token.getGrantId(),
+                token.getClientId()));
         request.setAttribute(TOKEN, token);
         request.setAttribute(CLIENT_ID, token.getClientId());
         request.setAttribute(SCOPE, token.getScope());

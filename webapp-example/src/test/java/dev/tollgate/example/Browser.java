@@ -72,6 +72,13 @@ final class Browser {
                 .findFirst().orElseThrow().getValue();
     }
 
+    /** The text of the element with this id, e.g. {@code <code id="client_id">...</code>}. */
+    static String idValue(String html, String id) {
+        Matcher matcher = Pattern.compile("id=\"" + id + "\">([^<]+)<").matcher(html);
+        assertTrue(matcher.find(), html);
+        return matcher.group(1);
+    }
+
     /** The query parameters of a URI, decoded. */
     static Map<String, String> query(URI uri) {
         Map<String, String> query = new LinkedHashMap<>();

@@ -393,8 +393,8 @@ class ExampleIT {
                 "rsa_public_key", ""));
         assertEquals(200, created.statusCode(), created.body());
         assertFalse(created.body().contains("<script>"), "escaped");
-        String clientId = idValue(created.body(), "client_id");
-        String secret = idValue(created.body(), "client_secret");
+        String clientId = Browser.idValue(created.body(), "client_id");
+        String secret = Browser.idValue(created.body(), "client_secret");
 
         HttpResponse<String> list = alice.get("/developer");
         assertTrue(list.body().contains(clientId));
@@ -486,6 +486,11 @@ class ExampleIT {
         new OAuth2Contract(URI.create(base())).registrationRefusesDangerousRedirectUrisAndMistypedMetadata();
     }
 
+    @Test
+    void oauth2DeveloperRegistersAClientThatWorks() throws Exception {
+        new OAuth2Contract(URI.create(base())).developerRegistersAnOAuth2ClientThatWorks();
+    }
+
     // ---- a real browser (ChromiumConsent) ----
 
     @Test
@@ -520,11 +525,6 @@ class ExampleIT {
         return location.startsWith(origin) ? location.substring(origin.length()) : location;
     }
 
-    private static String idValue(String html, String id) {
-        Matcher matcher = Pattern.compile("id=\"" + id + "\">([^<]+)<").matcher(html);
-        assertTrue(matcher.find(), html);
-        return matcher.group(1);
-    }
 
     private static Map<String, String> parse(String encoded) {
         return FormUrlEncoding.parse(encoded).stream()

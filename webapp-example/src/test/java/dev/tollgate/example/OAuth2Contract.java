@@ -276,6 +276,30 @@ final class OAuth2Contract {
         assertEquals("invalid_client_metadata", json(mistyped.body()).getString("error"));
     }
 
+    // ---- developer page ----
+
+    void developerRegistersAnOAuth2ClientThatWorks() throws Exception {
+        Browser bob = Browser.signedIn(base, "bob", "builder");
+        String csrf = bob.csrfOf(bob.get("/developer/oauth2"));
+        HttpResponse<String> refused = bob.post("/developer/oauth2", form("csrf_token", csrf, "client_name", "Bad",
+                "redirect_uris", "javascript:alert(1)", "token_endpoint_auth_method", "client_secret_basic"));
+        assertEquals(400, refused.statusCode());
+        HttpResponse<String> registered = bob.post("/developer/oauth2", form("csrf_token", csrf,
+                "client_name", "Bob's app", "redirect_uris", CALLBACK,
+                "token_endpoint_auth_method", "client_secret_basic"));
+        assertEquals(200, registered.statusCode(), registered.body());
+        String clientId = Browser.idValue(registered.body(), "client_id");
+        String secret = Browser.idValue(registered.body(), "client_secret");
+        HttpResponse<String> list = bob.get("/developer/oauth2");
+        assertTrue(list.body().contains(clientId) && !list.body().contains(secret), "the secret is shown once");
+
+        CodeVerifier verifier = new CodeVerifier();
+        AuthorizationCode code = authorize(bob, clientId, verifier);
+        Tokens tokens = success(token(new ClientSecretBasic(new ClientID(clientId), new Secret(secret)),
+                new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier)));
+        assertEquals(clientId, me(tokens.getAccessToken()).getString("client_id"));
+    }
+
     // ---- helpers ----
 
     /** Walks the consent page as the browser's user; checks state and iss; answers the code. */

@@ -139,7 +139,9 @@ public class DeveloperServlet extends HttpServlet {
                 .append("<label for=\"rsa_public_key\">RSA public key for RSA-SHA1 (optional, PEM)</label>\n")
                 .append("<textarea id=\"rsa_public_key\" name=\"rsa_public_key\" rows=\"6\">")
                 .append(escape(rsaKey)).append("</textarea>\n")
-                .append("<button type=\"submit\">Register</button>\n</form>\n");
+                .append("<button type=\"submit\">Register</button>\n</form>\n")
+                .append("<p><a href=\"").append(escape(request.getContextPath()))
+                .append("/developer/oauth2\">OAuth 2.0 clients</a></p>\n");
         Pages.write(request, response, status, "Developer", body.toString());
     }
 
