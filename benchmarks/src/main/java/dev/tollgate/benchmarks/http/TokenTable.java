@@ -34,6 +34,16 @@ final class TokenTable {
         }
     }
 
+    /** Deletes every token but the one given, so that a run starts from a known size. */
+    void keepOnly(String accessToken) throws Exception {
+        try (Connection db = DriverManager.getConnection(url, "", "");
+                PreparedStatement delete = db.prepareStatement(
+                        "DELETE FROM TOLLGATE_OAUTH2_TOKEN WHERE ACCESS_TOKEN_HASH <> ?")) {
+            delete.setString(1, Secrets.sha256(accessToken));
+            delete.executeUpdate();
+        }
+    }
+
     /** Inserts tokens until the table holds {@code target} rows. */
     void fillTo(long target) throws Exception {
         long missing = target - count();
