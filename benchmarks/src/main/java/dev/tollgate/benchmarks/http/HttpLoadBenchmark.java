@@ -69,6 +69,7 @@ public final class HttpLoadBenchmark {
         long before = System.nanoTime();
         table.fillTo(tokens);
         double fillSeconds = (System.nanoTime() - before) / 1e9;
+        Thread.sleep(10_000); // let the database finish writing the new rows out before measuring
         results.put("me-1m-wrk", wrk.run(String.format("GET /api/me, %,d tokens", tokens), me,
                 "Authorization: " + bearer, seconds, warmup));
 

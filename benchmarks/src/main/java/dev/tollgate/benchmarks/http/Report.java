@@ -86,9 +86,10 @@ final class Report {
         md.append(String.format("- %s s measured per run after a warm-up; wrk with 2 threads and %d connections; the Java"
                 + " client with %d threads (4 for the flows), one keep-alive `HttpClient`.%n", fmt(seconds), threads, threads));
         md.append(String.format("- The token table was filled from 100 to %,d rows through JDBC in %.0f s, between the"
-                + " two `/api/me` runs.%n", tokens, fillSeconds));
-        md.append("- The example on Payara Micro 6.2025.10 with its H2 file database, started by the script with a"
-                + " fresh data directory; the load generator on the same machine, over loopback.\n");
+                + " two `/api/me` runs, then left 10 s to settle.%n", tokens, fillSeconds));
+        md.append("- The example on Payara Micro 6.2025.10 with its H2 file database (128 MB page cache), started by the"
+                + " script with a fresh data directory; the load generator on the same machine, over loopback. Every"
+                + " scenario runs once unmeasured first, so that none pays for the JIT by coming first.\n");
         md.append(String.format("- JDK %s (%s), %s %s, %d cores, %s.%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
                 Runtime.getRuntime().availableProcessors(), cpu()));
