@@ -93,6 +93,10 @@ final class Report {
         md.append(String.format("- JDK %s (%s), %s %s, %d cores, %s.%n", System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.version"),
                 Runtime.getRuntime().availableProcessors(), cpu()));
+        Path analysis = Path.of("benchmarks/analysis.md");
+        if (Files.exists(analysis)) {
+            md.append('\n').append(Files.readString(analysis));
+        }
         md.append(JmhSection.markdown(Path.of("benchmarks/target/jmh.json")));
         return md.toString();
     }
