@@ -3,7 +3,6 @@ package dev.tollgate.example.oauth1;
 import static dev.tollgate.example.web.Html.escape;
 
 import dev.tollgate.example.web.Consent;
-import dev.tollgate.example.web.Csrf;
 import dev.tollgate.example.web.Pages;
 import dev.tollgate.jakarta.oauth1.CacheAuthorizationServer;
 import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
@@ -57,11 +56,7 @@ public class OAuth1AuthorizeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Pages.requireUser(request, response)) {
-            return;
-        }
-        if (!Csrf.isValid(request)) {
-            Pages.csrfRefused(request, response);
+        if (!Pages.requireUserPost(request, response)) {
             return;
         }
         boolean granted = "true".equals(request.getParameter("granted"));

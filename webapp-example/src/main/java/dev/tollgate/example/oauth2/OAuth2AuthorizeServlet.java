@@ -1,7 +1,6 @@
 package dev.tollgate.example.oauth2;
 
 import dev.tollgate.example.web.Consent;
-import dev.tollgate.example.web.Csrf;
 import dev.tollgate.example.web.Pages;
 import dev.tollgate.jakarta.oauth2.AuthorizationServer;
 import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
@@ -56,11 +55,7 @@ public class OAuth2AuthorizeServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Pages.requireUser(request, response)) {
-            return;
-        }
-        if (!Csrf.isValid(request)) {
-            Pages.csrfRefused(request, response);
+        if (!Pages.requireUserPost(request, response)) {
             return;
         }
         boolean granted = "true".equals(request.getParameter("confirm"));

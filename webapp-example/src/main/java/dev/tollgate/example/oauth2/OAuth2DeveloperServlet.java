@@ -47,16 +47,12 @@ public class OAuth2DeveloperServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Pages.requireUser(request, response)) {
+        if (!Pages.requireUserPost(request, response)) {
             return;
         }
-        if (!Csrf.isValid(request)) {
-            Pages.csrfRefused(request, response);
-            return;
-        }
-        String name = trim(request.getParameter("client_name"));
-        String urisText = trim(request.getParameter("redirect_uris"));
-        String method = trim(request.getParameter("token_endpoint_auth_method"));
+        String name = Pages.field(request, "client_name");
+        String urisText = Pages.field(request, "redirect_uris");
+        String method = Pages.field(request, "token_endpoint_auth_method");
         List<String> uris = urisText.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
         String problem = validate(name, uris, method);
         if (problem != null) {
@@ -139,9 +135,5 @@ public class OAuth2DeveloperServlet extends HttpServlet {
                 .append("<p><a href=\"").append(escape(request.getContextPath()))
                 .append("/developer\">OAuth 1.0a clients</a></p>\n");
         Pages.write(request, response, status, "Developer: OAuth 2.0", body.toString());
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.trim();
     }
 }

@@ -42,16 +42,12 @@ public class DeveloperServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Pages.requireUser(request, response)) {
+        if (!Pages.requireUserPost(request, response)) {
             return;
         }
-        if (!Csrf.isValid(request)) {
-            Pages.csrfRefused(request, response);
-            return;
-        }
-        String name = trim(request.getParameter("client_name"));
-        String callbacksText = trim(request.getParameter("redirect_uris"));
-        String rsaKey = trim(request.getParameter("rsa_public_key"));
+        String name = Pages.field(request, "client_name");
+        String callbacksText = Pages.field(request, "redirect_uris");
+        String rsaKey = Pages.field(request, "rsa_public_key");
         List<String> callbacks = callbacksText.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
         String problem = validate(name, callbacks, rsaKey);
         if (problem != null) {
@@ -143,9 +139,5 @@ public class DeveloperServlet extends HttpServlet {
                 .append("<p><a href=\"").append(escape(request.getContextPath()))
                 .append("/developer/oauth2\">OAuth 2.0 clients</a></p>\n");
         Pages.write(request, response, status, "Developer", body.toString());
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.trim();
     }
 }

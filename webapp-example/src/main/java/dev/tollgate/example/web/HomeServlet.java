@@ -80,11 +80,7 @@ public class HomeServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
-        if (!Pages.requireUser(request, response)) {
-            return;
-        }
-        if (!Csrf.isValid(request)) {
-            Pages.csrfRefused(request, response);
+        if (!Pages.requireUserPost(request, response)) {
             return;
         }
         String protocol = request.getParameter("protocol");

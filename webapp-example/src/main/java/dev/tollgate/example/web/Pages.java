@@ -31,6 +31,28 @@ public final class Pages {
         return false;
     }
 
+    /**
+     * For a form post: true if a user is signed in and the form carries the session's CSRF token. Otherwise
+     * answers itself (the login redirect, or the CSRF refusal page) and returns false.
+     */
+    public static boolean requireUserPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!requireUser(request, response)) {
+            return false;
+        }
+        if (!Csrf.isValid(request)) {
+            csrfRefused(request, response);
+            return false;
+        }
+        return true;
+    }
+
+    /** A form field, trimmed; empty when absent. */
+    public static String field(HttpServletRequest request, String name) {
+        String value = request.getParameter(name);
+        return value == null ? "" : value.trim();
+    }
+
     /** A 303 See Other to {@code location}: after a POST, the browser follows with a GET. */
     public static void seeOther(HttpServletResponse response, String location) {
         response.setStatus(HttpServletResponse.SC_SEE_OTHER);
