@@ -4,7 +4,12 @@ import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.oauth1.OAuth1Settings;
 import dev.tollgate.oauth1.SignatureMethods;
+import dev.tollgate.oauth2.BearerSettings;
+import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
+import dev.tollgate.oauth2.PkceSettings;
+import dev.tollgate.oauth2.RegistrationSettings;
+import dev.tollgate.oauth2.TokenSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -46,6 +51,36 @@ public class TollgateDefaults {
         String issuer = System.getProperty("tollgate.issuer", System.getenv().getOrDefault("TOLLGATE_ISSUER",
                 "http://localhost:8080"));
         return OAuth2Settings.builder(issuer).build();
+    }
+
+    /** Codes for 5 minutes, access tokens for an hour, refresh tokens for 14 days and rotated. */
+    @Produces
+    public TokenSettings tokenSettings() {
+        return TokenSettings.DEFAULT;
+    }
+
+    /** Neither the implicit nor the password grant (RFC 9700 §2.1.2, §2.4). */
+    @Produces
+    public GrantSettings grantSettings() {
+        return GrantSettings.DEFAULT;
+    }
+
+    /** PKCE required of public clients, {@code S256} only. */
+    @Produces
+    public PkceSettings pkceSettings() {
+        return PkceSettings.DEFAULT;
+    }
+
+    /** Bearer tokens in the {@code Authorization} header only. */
+    @Produces
+    public BearerSettings bearerSettings() {
+        return BearerSettings.DEFAULT;
+    }
+
+    /** Open dynamic registration (RFC 7591 §3). */
+    @Produces
+    public RegistrationSettings registrationSettings() {
+        return RegistrationSettings.OPEN;
     }
 
     @Produces

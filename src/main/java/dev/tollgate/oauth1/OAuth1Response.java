@@ -72,4 +72,11 @@ public record OAuth1Response(int status, Map<String, String> headers, String bod
         headers.put("Pragma", "no-cache");
         return headers;
     }
+
+    /** The status, header names and body length: a body holds token secrets, a {@code Location} a verifier. */
+    @Override
+    public String toString() {
+        return "OAuth1Response[status=" + status + ", headers=" + headers.keySet() + ", body=" + body.length()
+                + " chars]";
+    }
 }

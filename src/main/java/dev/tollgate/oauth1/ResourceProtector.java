@@ -1,5 +1,6 @@
 package dev.tollgate.oauth1;
 
+import dev.tollgate.common.ReplayCache;
 import java.time.Clock;
 
 /** Verifies signed requests to protected resources (RFC 5849 §3). Thread-safe if its stores are. */
@@ -18,7 +19,7 @@ public class ResourceProtector {
      * @param signatureMethods the known signature methods
      * @param clock            the time for timestamps
      */
-    public ResourceProtector(ClientStore clients, TokenCredentialStore tokenCredentials, NonceStore nonces,
+    public ResourceProtector(ClientStore clients, TokenCredentialStore tokenCredentials, ReplayCache nonces,
             OAuth1Settings settings, SignatureMethods signatureMethods, Clock clock) {
         this.clients = clients;
         this.tokenCredentials = tokenCredentials;

@@ -1,5 +1,6 @@
 package dev.tollgate.oauth1;
 
+import dev.tollgate.common.ReplayCache;
 import dev.tollgate.common.PercentEncoding;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,12 +14,12 @@ final class SignedRequestVerifier {
 
     private static final int MAX_TIMESTAMP_DIGITS = 18;
 
-    private final NonceStore nonces;
+    private final ReplayCache nonces;
     private final OAuth1Settings settings;
     private final SignatureMethods signatureMethods;
     private final Clock clock;
 
-    SignedRequestVerifier(NonceStore nonces, OAuth1Settings settings, SignatureMethods signatureMethods, Clock clock) {
+    SignedRequestVerifier(ReplayCache nonces, OAuth1Settings settings, SignatureMethods signatureMethods, Clock clock) {
         this.nonces = nonces;
         this.settings = settings;
         this.signatureMethods = signatureMethods;

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An authorization code (RFC 6749 §4.1.2), bound to what it was issued for: Authlib's
@@ -8,7 +9,7 @@ import java.time.Instant;
  */
 public interface AuthorizationCode {
 
-    /** The SHA-256 hash of the code; unique. */
+    /** The SHA-256 hash of the code; unique. It is also the grant id of the tokens issued from it. */
     String getCodeHash();
 
     String getClientId();
@@ -20,13 +21,10 @@ public interface AuthorizationCode {
     String getScope();
 
     /** The resource owner who granted it. */
-    String getUsername();
+    ResourceOwner getResourceOwner();
 
     Instant getExpiresAt();
 
-    /** The PKCE code challenge (RFC 7636 §4.2), or {@code null}. */
-    String getCodeChallenge();
-
-    /** {@code S256} or {@code plain} when there is a challenge, else {@code null}. */
-    String getCodeChallengeMethod();
+    /** The authorization request's attributes, e.g. the PKCE challenge (RFC 7636 §4.4). */
+    Map<String, String> getAttributes();
 }

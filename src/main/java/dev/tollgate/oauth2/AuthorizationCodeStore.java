@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Where authorization codes wait to be redeemed, keyed by the SHA-256 hash of the code. */
@@ -14,4 +15,11 @@ public interface AuthorizationCodeStore {
      * Expired codes may be returned; the server checks expiry.
      */
     Optional<AuthorizationCode> take(String codeHash);
+
+    /**
+     * Removes every unredeemed code a resource owner granted to a client.
+     *
+     * @return the hashes of the codes removed
+     */
+    List<String> removeAll(String subject, String clientId);
 }

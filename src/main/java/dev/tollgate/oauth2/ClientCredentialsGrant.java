@@ -1,10 +1,11 @@
 package dev.tollgate.oauth2;
 
-import java.util.Set;
+import dev.tollgate.common.Secrets;
+import java.util.Map;
 
 /**
- * The client credentials grant (RFC 6749 §4.4): a confidential client gets a token for itself,
- * without a user and without a refresh token (§4.4.3).
+ * The client credentials grant (RFC 6749 §4.4): a confidential client gets a token for itself, without a
+ * resource owner and without a refresh token (§4.4.3).
  */
 public final class ClientCredentialsGrant implements TokenGrant {
 
@@ -17,14 +18,14 @@ public final class ClientCredentialsGrant implements TokenGrant {
 
     /** Only confidential clients (§4.4). */
     @Override
-    public Set<String> clientAuthenticationMethods() {
-        return ClientAuthentication.CONFIDENTIAL;
+    public boolean requiresConfidentialClient() {
+        return true;
     }
 
     @Override
-    public OAuth2Response createTokenResponse(OAuth2Request request, OAuth2Client client, AuthorizationServer server) {
-        Set<String> scope = server.resolveScope(client, request.form("scope"));
-        TokenResponse token = server.tokenIssuer().issue(GRANT_TYPE, client, null, scope, server.newGrantId(), false);
-        return OAuth2Response.json(200, token.toJson());
+    public TokenContext validateTokenRequest(TokenRequest request) {
+        return new TokenContext(GRANT_TYPE, request.client(), null,
+                request.scopes().resolve(request.client(), request.form("scope")), Secrets.randomToken(16), false,
+                Map.of());
     }
 }

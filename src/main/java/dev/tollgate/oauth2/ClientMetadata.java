@@ -35,26 +35,25 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
     /**
      * Reads and validates metadata from a registration request.
      *
-     * @param server what the server supports: grant and response types, scopes
+     * @param capabilities what the server supports: grant and response types, client authentication methods
      * @throws OAuth2Error {@code invalid_redirect_uri} or {@code invalid_client_metadata} (RFC 7591 §3.2.2)
      */
-    public static ClientMetadata parse(JsonObject json, AuthorizationServer server) {
+    public static ClientMetadata parse(JsonObject json, OAuth2Settings settings, Capabilities capabilities) {
         List<String> grantTypes = strings(json, "grant_types");
         List<String> responseTypes = strings(json, "response_types");
         // RFC 7591 §2: defaults authorization_code and code; one list given implies the other
         if (grantTypes == null && responseTypes == null) {
             grantTypes = List.of(AuthorizationCodeGrant.GRANT_TYPE);
-            responseTypes = List.of(AuthorizationCodeGrant.RESPONSE_TYPE);
+            responseTypes = List.of(ResponseType.CODE.toString());
         } else if (responseTypes == null) {
-            responseTypes = responseTypesFor(grantTypes, server);
+            responseTypes = responseTypesFor(grantTypes, capabilities);
         } else if (grantTypes == null) {
-            grantTypes = responseTypes.stream().map(type -> server.authorizationGrant(type) == null
-                    ? type : server.authorizationGrant(type).grantType()).toList();
+            grantTypes = responseTypes.stream().map(type -> grantTypeOf(type, capabilities)).toList();
         }
-        checkTypes(grantTypes, responseTypes, server);
+        checkTypes(grantTypes, responseTypes, capabilities);
         String method = string(json, "token_endpoint_auth_method");
-        method = method == null ? ClientAuthentication.CLIENT_SECRET_BASIC : method;
-        if (!ClientAuthentication.ALL.contains(method)) {
+        method = method == null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC : method;
+        if (!capabilities.clientAuthentication().methodNames(false).contains(method)) {
             throw OAuth2Error.invalidClientMetadata("Unsupported token_endpoint_auth_method.");
         }
         List<String> redirectUris = strings(json, "redirect_uris");
@@ -64,8 +63,8 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
             throw OAuth2Error.invalidRedirectUri("redirect_uris are required for redirect-based grants.");
         }
         String scope = string(json, "scope");
-        Set<String> scopes = scope == null ? server.settings().scopesSupported() : parseScope(scope);
-        if (!server.settings().scopesSupported().containsAll(scopes)) {
+        Set<String> scopes = scope == null ? settings.scopesSupported() : parseScope(scope);
+        if (!settings.scopesSupported().containsAll(scopes)) {
             throw OAuth2Error.invalidClientMetadata("The scope is not supported.");
         }
         List<String> contacts = strings(json, "contacts");
@@ -75,25 +74,23 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
                 string(json, "software_id"), string(json, "software_version"));
     }
 
-    private static List<String> responseTypesFor(List<String> grantTypes, AuthorizationServer server) {
-        return server.authorizationGrants().stream()
+    private static List<String> responseTypesFor(List<String> grantTypes, Capabilities capabilities) {
+        return capabilities.authorizationGrants().stream()
                 .filter(grant -> grantTypes.contains(grant.grantType()))
-                .map(AuthorizationGrant::responseType)
+                .map(grant -> grant.responseType().toString())
                 .sorted()
                 .toList();
     }
 
     // RFC 7591 §2.1: grant types and response types must agree
-    private static void checkTypes(List<String> grantTypes, List<String> responseTypes, AuthorizationServer server) {
+    private static void checkTypes(List<String> grantTypes, List<String> responseTypes, Capabilities capabilities) {
         for (String grantType : grantTypes) {
-            boolean known = server.tokenGrant(grantType) != null || server.authorizationGrants().stream()
-                    .anyMatch(grant -> grant.grantType().equals(grantType));
-            if (!known) {
+            if (!capabilities.grantTypes().contains(grantType)) {
                 throw OAuth2Error.invalidClientMetadata("Unsupported grant type '" + grantType + "'.");
             }
         }
         for (String responseType : responseTypes) {
-            AuthorizationGrant grant = server.authorizationGrant(responseType);
+            AuthorizationGrant grant = capabilities.authorizationGrant(responseType);
             if (grant == null) {
                 throw OAuth2Error.invalidClientMetadata("Unsupported response type '" + responseType + "'.");
             }
@@ -101,9 +98,14 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
                 throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
             }
         }
-        if (!responseTypesFor(grantTypes, server).stream().allMatch(responseTypes::contains)) {
+        if (!responseTypesFor(grantTypes, capabilities).stream().allMatch(responseTypes::contains)) {
             throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
         }
+    }
+
+    private static String grantTypeOf(String responseType, Capabilities capabilities) {
+        AuthorizationGrant grant = capabilities.authorizationGrant(responseType);
+        return grant == null ? responseType : grant.grantType();
     }
 
     private static Set<String> parseScope(String scope) {

@@ -31,21 +31,21 @@ public final class IntrospectionEndpoint implements Endpoint {
     }
 
     @Override
-    public OAuth2Response createResponse(OAuth2Request request, AuthorizationServer server) {
+    public OAuth2Response createResponse(OAuth2Request request, EndpointContext context) {
         if (!"POST".equals(request.method())) {
             throw OAuth2Error.invalidRequest("The introspection endpoint accepts POST only."); // §2.1
         }
-        OAuth2Client caller = server.authenticateClient(request, ClientAuthentication.CONFIDENTIAL);
+        OAuth2Client caller = context.authenticateClient(request, true);
         String presented = request.form("token");
         if (presented == null) {
             throw OAuth2Error.invalidRequest("Missing token.");
         }
-        Instant now = server.clock().instant();
-        JsonObject body = TokenLookup.find(server.tokens(), presented, request.form("token_type_hint"))
+        Instant now = context.clock().instant();
+        JsonObject body = TokenLookup.find(context.tokenStore(), presented, request.form("token_type_hint"))
                 .filter(found -> found.refreshToken()
                         ? found.token().isRefreshTokenActive(now) : found.token().isAccessTokenActive(now))
                 .filter(found -> policy.mayIntrospect(caller, found.token()))
-                .map(found -> active(found, server.settings().issuer()))
+                .map(found -> active(found, context.settings().issuer()))
                 .orElseGet(() -> JSON.createObjectBuilder().add("active", false).build());
         return OAuth2Response.json(200, body);
     }
@@ -62,7 +62,7 @@ public final class IntrospectionEndpoint implements Endpoint {
             json.add("sub", token.getUsername());
         }
         if (!found.refreshToken()) {
-            json.add("token_type", TokenResponse.TOKEN_TYPE);
+            json.add("token_type", TokenResponse.BEARER);
         }
         return json.add("exp", expiresAt.getEpochSecond())
                 .add("iat", token.getIssuedAt().getEpochSecond())
@@ -71,8 +71,9 @@ public final class IntrospectionEndpoint implements Endpoint {
     }
 
     @Override
-    public void describe(JsonObjectBuilder metadata, AuthorizationServer server) {
-        metadata.add("introspection_endpoint", server.settings().url(server.settings().introspectionEndpoint()));
-        metadata.add("introspection_endpoint_auth_methods_supported", MetadataEndpoint.sorted(ClientAuthentication.CONFIDENTIAL));
+    public void describe(JsonObjectBuilder metadata, OAuth2Settings settings, Capabilities capabilities) {
+        metadata.add("introspection_endpoint", settings.endpointUrl(NAME));
+        metadata.add("introspection_endpoint_auth_methods_supported",
+                MetadataEndpoint.sorted(capabilities.clientAuthentication().methodNames(true)));
     }
 }

@@ -1,11 +1,16 @@
 package dev.tollgate.oauth2;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** The code value the server hands to {@link AuthorizationCodeStore#save}. */
 public record IssuedAuthorizationCode(String codeHash, String clientId, String redirectUri, String scope,
-                                      String username, Instant expiresAt, String codeChallenge,
-                                      String codeChallengeMethod) implements AuthorizationCode {
+                                      ResourceOwner owner, Instant expiresAt, Map<String, String> attributes)
+        implements AuthorizationCode {
+
+    public IssuedAuthorizationCode {
+        attributes = Map.copyOf(attributes);
+    }
 
     @Override
     public String getCodeHash() {
@@ -28,8 +33,8 @@ public record IssuedAuthorizationCode(String codeHash, String clientId, String r
     }
 
     @Override
-    public String getUsername() {
-        return username;
+    public ResourceOwner getResourceOwner() {
+        return owner;
     }
 
     @Override
@@ -38,12 +43,7 @@ public record IssuedAuthorizationCode(String codeHash, String clientId, String r
     }
 
     @Override
-    public String getCodeChallenge() {
-        return codeChallenge;
-    }
-
-    @Override
-    public String getCodeChallengeMethod() {
-        return codeChallengeMethod;
+    public Map<String, String> getAttributes() {
+        return attributes;
     }
 }

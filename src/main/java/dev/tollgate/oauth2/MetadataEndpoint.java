@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Authorization server metadata (RFC 8414), served at {@code /.well-known/oauth-authorization-server};
- * built from the registered grants and endpoints, so it never claims what the server does not do.
+ * built from what the server was built with, so it never claims what the server does not do.
  */
 public final class MetadataEndpoint implements Endpoint {
 
@@ -22,39 +22,30 @@ public final class MetadataEndpoint implements Endpoint {
     }
 
     @Override
-    public OAuth2Response createResponse(OAuth2Request request, AuthorizationServer server) {
-        return OAuth2Response.json(200, metadata(server));
+    public OAuth2Response createResponse(OAuth2Request request, EndpointContext context) {
+        return OAuth2Response.json(200, metadata(context.settings(), context.capabilities()));
     }
 
     /** The metadata document of a server (RFC 8414 §2). */
-    public static JsonObject metadata(AuthorizationServer server) {
-        OAuth2Settings settings = server.settings();
+    public static JsonObject metadata(OAuth2Settings settings, Capabilities capabilities) {
         JsonObjectBuilder json = JSON.createObjectBuilder().add("issuer", settings.issuer());
-        TreeSet<String> responseTypes = new TreeSet<>();
-        TreeSet<String> grantTypes = new TreeSet<>();
-        server.authorizationGrants().forEach(grant -> {
-            responseTypes.add(grant.responseType());
-            grantTypes.add(grant.grantType());
-        });
-        server.tokenGrants().forEach(grant -> grantTypes.add(grant.grantType()));
-        if (!responseTypes.isEmpty()) {
-            json.add("authorization_endpoint", settings.url(settings.authorizationEndpoint()));
+        if (!capabilities.authorizationGrants().isEmpty()) {
+            json.add("authorization_endpoint", settings.endpointUrl(OAuth2Settings.AUTHORIZATION));
         }
-        if (!server.tokenGrants().isEmpty()) {
-            json.add("token_endpoint", settings.url(settings.tokenEndpoint()));
-            TreeSet<String> methods = new TreeSet<>();
-            server.tokenGrants().forEach(grant -> methods.addAll(grant.clientAuthenticationMethods()));
-            json.add("token_endpoint_auth_methods_supported", sorted(methods));
+        if (!capabilities.tokenGrants().isEmpty()) {
+            json.add("token_endpoint", settings.endpointUrl(OAuth2Settings.TOKEN));
+            boolean confidentialOnly = capabilities.tokenGrants().stream().allMatch(TokenGrant::requiresConfidentialClient);
+            json.add("token_endpoint_auth_methods_supported",
+                    sorted(capabilities.clientAuthentication().methodNames(confidentialOnly)));
         }
-        server.endpoints().forEach(endpoint -> endpoint.describe(json, server));
+        capabilities.endpoints().forEach(endpoint -> endpoint.describe(json, settings, capabilities));
         json.add("scopes_supported", sorted(settings.scopesSupported()));
-        json.add("response_types_supported", sorted(responseTypes));
-        json.add("grant_types_supported", sorted(grantTypes));
-        if (server.authorizationGrant(AuthorizationCodeGrant.RESPONSE_TYPE) != null) {
-            JsonArrayBuilder methods = JSON.createArrayBuilder().add(Pkce.S256);
-            json.add("code_challenge_methods_supported",
-                    settings.pkcePlainAllowed() ? methods.add(Pkce.PLAIN) : methods);
+        json.add("response_types_supported", sorted(capabilities.responseTypes()));
+        if (!capabilities.authorizationGrants().isEmpty()) {
+            json.add("response_modes_supported", sorted(capabilities.responseModeNames()));
         }
+        json.add("grant_types_supported", sorted(capabilities.grantTypes()));
+        capabilities.allExtensions().forEach(extension -> extension.describe(json));
         json.add("authorization_response_iss_parameter_supported", true); // RFC 9207 §3
         return json.build();
     }

@@ -37,7 +37,7 @@ public interface OAuth2Client {
 
     /** Whether this is a public client, which has no secret (RFC 6749 §2.1). */
     default boolean isPublic() {
-        return ClientAuthentication.NONE.equals(getTokenEndpointAuthMethod());
+        return ClientAuthenticationMethod.NONE.equals(getTokenEndpointAuthMethod());
     }
 
     /** Compares a presented secret with the stored hash, in constant time. */

@@ -40,15 +40,15 @@ public final class OAuth2Error extends RuntimeException {
     private final Map<String, String> headers;
     private final String state;
     private final String redirectUri;
-    private final boolean fragment;
+    private final ResponseMode responseMode;
 
     /** An error answered directly (not redirected) with the given HTTP status. */
     public OAuth2Error(String error, String description, int status) {
-        this(error, description, null, status, Map.of(), null, null, false);
+        this(error, description, null, status, Map.of(), null, null, null);
     }
 
     private OAuth2Error(String error, String description, String uri, int status, Map<String, String> headers,
-                        String state, String redirectUri, boolean fragment) {
+                        String state, String redirectUri, ResponseMode responseMode) {
         super(error + (description == null ? "" : ": " + description));
         this.error = error;
         this.description = description;
@@ -57,7 +57,7 @@ public final class OAuth2Error extends RuntimeException {
         this.headers = Map.copyOf(headers);
         this.state = state;
         this.redirectUri = redirectUri;
-        this.fragment = fragment;
+        this.responseMode = responseMode;
     }
 
     public static OAuth2Error invalidRequest(String description) {
@@ -105,20 +105,20 @@ public final class OAuth2Error extends RuntimeException {
     public OAuth2Error withChallenge(int newStatus, String headerName, String headerValue) {
         Map<String, String> merged = new LinkedHashMap<>(headers);
         merged.put(headerName, headerValue);
-        return new OAuth2Error(error, description, uri, newStatus, merged, state, redirectUri, fragment);
+        return new OAuth2Error(error, description, uri, newStatus, merged, state, redirectUri, responseMode);
     }
 
     /**
-     * This error sent to a validated redirect URI (RFC 6749 §4.1.2.1), in the query or, for response
-     * types that return tokens, in the fragment (§4.2.2.1).
+     * This error sent to a validated redirect URI (RFC 6749 §4.1.2.1, §4.2.2.1) in the request's response
+     * mode.
      */
-    public OAuth2Error redirectTo(String validatedRedirectUri, String newState, boolean inFragment) {
-        return new OAuth2Error(error, description, uri, status, headers, newState, validatedRedirectUri, inFragment);
+    public OAuth2Error redirectTo(String validatedRedirectUri, String newState, ResponseMode mode) {
+        return new OAuth2Error(error, description, uri, status, headers, newState, validatedRedirectUri, mode);
     }
 
     /** This error with an {@code error_uri} pointing at a page about it. */
     public OAuth2Error withUri(String errorUri) {
-        return new OAuth2Error(error, description, errorUri, status, headers, state, redirectUri, fragment);
+        return new OAuth2Error(error, description, errorUri, status, headers, state, redirectUri, responseMode);
     }
 
     /** The RFC error code, e.g. {@code invalid_request}. */
@@ -152,9 +152,9 @@ public final class OAuth2Error extends RuntimeException {
         return redirectUri;
     }
 
-    /** Whether the redirect carries the error in the fragment rather than the query. */
-    public boolean inFragment() {
-        return fragment;
+    /** How a redirected error reaches the client, or {@code null} when it is not redirected. */
+    public ResponseMode responseMode() {
+        return responseMode;
     }
 
     /** Whether this error is answered by redirecting to the client. */

@@ -1,6 +1,5 @@
 package dev.tollgate.oauth2;
 
-import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.JsonSupport;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -40,13 +39,6 @@ public record OAuth2Response(int status, Map<String, String> headers, String bod
         return new OAuth2Response(303, Map.of("Location", location, "Cache-Control", "no-store"), "");
     }
 
-    /** A 303 redirect to {@code base} with the parameters in its query or its fragment (RFC 6749 §4.1.2, §4.2.2). */
-    public static OAuth2Response redirect(String base, Map<String, String> parameters, boolean inFragment) {
-        String encoded = FormUrlEncoding.format(parameters);
-        String separator = inFragment ? "#" : base.indexOf('?') >= 0 ? "&" : "?";
-        return redirect(base + separator + encoded);
-    }
-
     /**
      * The one place an error becomes a response: a redirect with {@code error}, {@code error_description},
      * {@code error_uri}, {@code state} and {@code iss} (RFC 9207) when it has a validated redirect URI,
@@ -62,7 +54,7 @@ public record OAuth2Response(int status, Map<String, String> headers, String bod
             parameters.put("error_uri", error.uri());
             parameters.put("state", error.state());
             parameters.put("iss", issuer);
-            return redirect(error.redirectUri(), parameters, error.inFragment());
+            return error.responseMode().respond(error.redirectUri(), parameters);
         }
         JsonObjectBuilder body = JsonSupport.JSON.createObjectBuilder().add("error", error.error());
         if (error.description() != null) {
@@ -75,6 +67,13 @@ public record OAuth2Response(int status, Map<String, String> headers, String bod
             body.add("state", error.state());
         }
         return json(error.status(), body.build(), error.headers());
+    }
+
+    /** The status, header names and body length: a body or a {@code Location} may hold a token. */
+    @Override
+    public String toString() {
+        return "OAuth2Response[status=" + status + ", headers=" + headers.keySet() + ", body=" + body.length()
+                + " chars]";
     }
 
     /** A header value by case-insensitive name, or {@code null}. */

@@ -1,12 +1,14 @@
 package dev.tollgate.oauth2;
 
+import dev.tollgate.common.Secrets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * The resource owner password credentials grant (RFC 6749 §4.3). RFC 9700 §2.4 says it MUST NOT be
- * used; it is registered only when {@link OAuth2Settings#passwordGrantEnabled()} and used only by
- * clients registered for {@code password}.
+ * The resource owner password credentials grant (RFC 6749 §4.3). RFC 9700 §2.4 says it MUST NOT be used; it
+ * is registered only when {@link GrantSettings#passwordGrantEnabled()} and used only by clients registered
+ * for {@code password}.
  */
 public final class PasswordGrant implements TokenGrant {
 
@@ -24,22 +26,15 @@ public final class PasswordGrant implements TokenGrant {
     }
 
     @Override
-    public Set<String> clientAuthenticationMethods() {
-        return ClientAuthentication.ALL;
-    }
-
-    @Override
-    public OAuth2Response createTokenResponse(OAuth2Request request, OAuth2Client client, AuthorizationServer server) {
+    public TokenContext validateTokenRequest(TokenRequest request) {
         String username = request.form("username");
         String password = request.form("password");
         if (username == null || password == null) {
             throw OAuth2Error.invalidRequest("Missing username or password.");
         }
-        Set<String> scope = server.resolveScope(client, request.form("scope"));
-        String owner = users.authenticate(username, password)
+        Set<String> scope = request.scopes().resolve(request.client(), request.form("scope"));
+        ResourceOwner owner = users.authenticate(username, password)
                 .orElseThrow(() -> OAuth2Error.invalidGrant("Invalid username or password.")); // §5.2
-        TokenResponse token = server.tokenIssuer().issue(GRANT_TYPE, client, owner, scope, server.newGrantId(),
-                server.issuesRefreshTokens(client));
-        return OAuth2Response.json(200, token.toJson());
+        return new TokenContext(GRANT_TYPE, request.client(), owner, scope, Secrets.randomToken(16), true, Map.of());
     }
 }

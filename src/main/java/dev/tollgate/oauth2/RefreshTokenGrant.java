@@ -1,17 +1,24 @@
 package dev.tollgate.oauth2;
 
-import dev.tollgate.common.Secrets;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Refreshing an access token (RFC 6749 §6). With rotation (the default) each refresh revokes the
- * presented token and issues a new refresh token; a refresh token presented after it was rotated out
- * or revoked revokes the whole grant (RFC 9700 §4.14.2). Without rotation the new token carries no
- * refresh token and the old refresh token stays valid. The scope can only narrow.
+ * Refreshing an access token (RFC 6749 §6). With rotation (the default) each refresh revokes the presented
+ * token and issues a new refresh token; a refresh token presented after it was rotated out or revoked revokes
+ * the whole grant (RFC 9700 §4.14.2). Without rotation the new token carries no refresh token and the old
+ * refresh token stays valid. The scope can only narrow.
  */
 public final class RefreshTokenGrant implements TokenGrant {
 
     public static final String GRANT_TYPE = "refresh_token";
+
+    private final boolean rotation;
+
+    /** @param rotation issue a new refresh token on each refresh ({@link TokenSettings#refreshTokenRotation()}) */
+    public RefreshTokenGrant(boolean rotation) {
+        this.rotation = rotation;
+    }
 
     @Override
     public String grantType() {
@@ -19,37 +26,31 @@ public final class RefreshTokenGrant implements TokenGrant {
     }
 
     @Override
-    public Set<String> clientAuthenticationMethods() {
-        return ClientAuthentication.ALL;
-    }
-
-    @Override
-    public OAuth2Response createTokenResponse(OAuth2Request request, OAuth2Client client, AuthorizationServer server) {
+    public TokenContext validateTokenRequest(TokenRequest request) {
         String refreshToken = request.form("refresh_token");
         if (refreshToken == null) {
             throw OAuth2Error.invalidRequest("Missing refresh_token.");
         }
-        OAuth2Token old = server.tokens().findByRefreshTokenHash(Secrets.sha256(refreshToken))
+        IssuedTokens tokens = request.tokens();
+        OAuth2Token old = tokens.findByRefreshToken(refreshToken)
                 .orElseThrow(() -> OAuth2Error.invalidGrant("The refresh token is invalid."));
-        if (!old.getClientId().equals(client.getClientId())) {
+        if (!old.getClientId().equals(request.client().getClientId())) {
             throw OAuth2Error.invalidGrant("The refresh token is invalid."); // §6: bound to the client
         }
         if (old.isRevoked()) {
-            server.revokeGrant(old.getGrantId()); // RFC 9700 §4.14.2: replay of a rotated-out token
+            tokens.revokeGrant(old.getGrantId()); // RFC 9700 §4.14.2: replay of a rotated-out token
             throw OAuth2Error.invalidGrant("The refresh token is invalid.");
         }
-        if (!old.isRefreshTokenActive(server.clock().instant())) {
+        if (!old.isRefreshTokenActive(request.now())) {
             throw OAuth2Error.invalidGrant("The refresh token has expired.");
         }
         Set<String> scope = narrowScope(Scope.parse(old.getScope()), request.form("scope"));
-        boolean rotate = server.settings().refreshTokenRotation();
-        if (rotate && !server.revoke(old)) {
-            server.revokeGrant(old.getGrantId()); // a concurrent use of the same refresh token
+        if (rotation && !tokens.revoke(old)) {
+            tokens.revokeGrant(old.getGrantId()); // a concurrent use of the same refresh token
             throw OAuth2Error.invalidGrant("The refresh token is invalid.");
         }
-        TokenResponse token = server.tokenIssuer().issue(GRANT_TYPE, client, old.getUsername(), scope,
-                old.getGrantId(), rotate);
-        return OAuth2Response.json(200, token.toJson());
+        ResourceOwner owner = old.getUsername() == null ? null : ResourceOwner.of(old.getUsername());
+        return new TokenContext(GRANT_TYPE, request.client(), owner, scope, old.getGrantId(), rotation, Map.of());
     }
 
     // §6: the requested scope MUST NOT include any scope not originally granted; omitted means the same.

@@ -13,12 +13,18 @@ import java.time.Instant;
 
 /**
  * Dynamic client registration (RFC 7591): a JSON POST of client metadata, answered with 201 and the
- * new client's credentials. When {@link OAuth2Settings#initialAccessToken()} is set, the request must
+ * new client's credentials. When {@link RegistrationSettings#initialAccessToken()} is set, the request must
  * carry it as a bearer token (§3); a missing or wrong one is 401 {@code invalid_token}.
  */
 public final class RegistrationEndpoint implements Endpoint {
 
     public static final String NAME = "client_registration";
+
+    private final RegistrationSettings settings;
+
+    public RegistrationEndpoint(RegistrationSettings settings) {
+        this.settings = settings;
+    }
 
     @Override
     public String name() {
@@ -26,18 +32,19 @@ public final class RegistrationEndpoint implements Endpoint {
     }
 
     @Override
-    public OAuth2Response createResponse(OAuth2Request request, AuthorizationServer server) {
+    public OAuth2Response createResponse(OAuth2Request request, EndpointContext context) {
         if (!"POST".equals(request.method())) {
             throw OAuth2Error.invalidRequest("The registration endpoint accepts POST only.");
         }
-        checkInitialAccessToken(request, server.settings());
-        ClientMetadata metadata = ClientMetadata.parse(readObject(request.body()), server);
-        boolean isPublic = ClientAuthentication.NONE.equals(metadata.tokenEndpointAuthMethod());
+        checkInitialAccessToken(request, context.settings().realm());
+        ClientMetadata metadata = ClientMetadata.parse(readObject(request.body()), context.settings(),
+                context.capabilities());
+        boolean isPublic = ClientAuthenticationMethod.NONE.equals(metadata.tokenEndpointAuthMethod());
         String secret = isPublic ? null : Secrets.randomToken(32);
-        Instant issuedAt = server.clock().instant();
+        Instant issuedAt = context.clock().instant();
         RegisteredClient client = new RegisteredClient(Secrets.randomToken(16),
                 secret == null ? null : Secrets.sha256(secret), issuedAt, metadata);
-        server.clients().save(client);
+        context.clients().save(client);
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("client_id", client.clientId())
                 .add("client_id_issued_at", issuedAt.getEpochSecond());
@@ -49,7 +56,7 @@ public final class RegistrationEndpoint implements Endpoint {
     }
 
     // RFC 7591 §3: the initial access token is an OAuth 2.0 bearer token (RFC 6750 §3.1 errors)
-    private static void checkInitialAccessToken(OAuth2Request request, OAuth2Settings settings) {
+    private void checkInitialAccessToken(OAuth2Request request, String realm) {
         String expected = settings.initialAccessToken();
         if (expected == null) {
             return;
@@ -59,7 +66,7 @@ public final class RegistrationEndpoint implements Endpoint {
                 ? authorization.substring(7).trim() : null;
         if (!Secrets.constantTimeEquals(expected, presented)) {
             throw new OAuth2Error(OAuth2Error.INVALID_TOKEN, "A valid initial access token is required.", 401)
-                    .withChallenge(401, "WWW-Authenticate", BearerChallenge.of(settings.realm(),
+                    .withChallenge(401, "WWW-Authenticate", BearerChallenge.of(realm,
                             OAuth2Error.INVALID_TOKEN, "A valid initial access token is required.", null));
         }
     }
@@ -77,7 +84,7 @@ public final class RegistrationEndpoint implements Endpoint {
     }
 
     @Override
-    public void describe(JsonObjectBuilder metadata, AuthorizationServer server) {
-        metadata.add("registration_endpoint", server.settings().url(server.settings().registrationEndpoint()));
+    public void describe(JsonObjectBuilder metadata, OAuth2Settings settings, Capabilities capabilities) {
+        metadata.add("registration_endpoint", settings.endpointUrl(NAME));
     }
 }

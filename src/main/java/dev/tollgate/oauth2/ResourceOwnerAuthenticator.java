@@ -6,6 +6,6 @@ import java.util.Optional;
 @FunctionalInterface
 public interface ResourceOwnerAuthenticator {
 
-    /** The canonical username if the credentials are right, otherwise empty. */
-    Optional<String> authenticate(String username, String password);
+    /** The resource owner if the credentials are right (e.g. {@code ResourceOwner.of(username)}), otherwise empty. */
+    Optional<ResourceOwner> authenticate(String username, String password);
 }

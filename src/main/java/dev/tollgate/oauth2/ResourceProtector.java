@@ -17,9 +17,14 @@ public final class ResourceProtector {
     private final BearerTokenValidator validator;
     private final boolean bodyTokensAllowed;
 
-    public ResourceProtector(BearerTokenValidator validator, boolean bodyTokensAllowed) {
+    public ResourceProtector(BearerTokenValidator validator, BearerSettings settings) {
         this.validator = validator;
-        this.bodyTokensAllowed = bodyTokensAllowed;
+        this.bodyTokensAllowed = settings.tokenInBodyAllowed();
+    }
+
+    /** Whether a token may come in a form body, so that the integration knows to read it. */
+    public boolean bodyTokensAllowed() {
+        return bodyTokensAllowed;
     }
 
     /**

@@ -20,32 +20,33 @@ public final class RevocationEndpoint implements Endpoint {
     }
 
     @Override
-    public OAuth2Response createResponse(OAuth2Request request, AuthorizationServer server) {
+    public OAuth2Response createResponse(OAuth2Request request, EndpointContext context) {
         if (!"POST".equals(request.method())) {
             throw OAuth2Error.invalidRequest("The revocation endpoint accepts POST only."); // §2.1
         }
-        OAuth2Client client = server.authenticateClient(request, ClientAuthentication.ALL);
+        OAuth2Client client = context.authenticateClient(request, false);
         String presented = request.form("token");
         if (presented == null) {
             throw OAuth2Error.invalidRequest("Missing token.");
         }
-        TokenLookup.find(server.tokens(), presented, request.form("token_type_hint")).ifPresent(found -> {
+        TokenLookup.find(context.tokenStore(), presented, request.form("token_type_hint")).ifPresent(found -> {
             OAuth2Token token = found.token();
             if (!token.getClientId().equals(client.getClientId())) {
                 throw OAuth2Error.invalidGrant("The token was issued to another client.");
             }
             if (found.refreshToken()) {
-                server.revokeGrant(token.getGrantId());
+                context.tokens().revokeGrant(token.getGrantId());
             } else {
-                server.revoke(token);
+                context.tokens().revoke(token);
             }
         });
         return OAuth2Response.json(200, JSON.createObjectBuilder().build());
     }
 
     @Override
-    public void describe(JsonObjectBuilder metadata, AuthorizationServer server) {
-        metadata.add("revocation_endpoint", server.settings().url(server.settings().revocationEndpoint()));
-        metadata.add("revocation_endpoint_auth_methods_supported", MetadataEndpoint.sorted(ClientAuthentication.ALL));
+    public void describe(JsonObjectBuilder metadata, OAuth2Settings settings, Capabilities capabilities) {
+        metadata.add("revocation_endpoint", settings.endpointUrl(NAME));
+        metadata.add("revocation_endpoint_auth_methods_supported",
+                MetadataEndpoint.sorted(capabilities.clientAuthentication().methodNames(false)));
     }
 }

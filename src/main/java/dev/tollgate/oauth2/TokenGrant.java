@@ -1,24 +1,28 @@
 package dev.tollgate.oauth2;
 
-import java.util.Set;
+/** A grant served at the token endpoint, chosen by {@code grant_type} (RFC 6749 §4). */
+public interface TokenGrant extends Grant {
 
-/**
- * A grant served at the token endpoint, chosen by {@code grant_type} (RFC 6749 §4).
- * Register it with {@link AuthorizationServer#registerGrant(TokenGrant)}.
- */
-public interface TokenGrant {
-
-    /** The {@code grant_type} this grant answers, e.g. {@code client_credentials}. */
-    String grantType();
-
-    /** The client authentication methods this grant accepts. */
-    Set<String> clientAuthenticationMethods();
+    /** Whether only clients that hold credentials may use it, e.g. client credentials (RFC 6749 §4.4). */
+    default boolean requiresConfidentialClient() {
+        return false;
+    }
 
     /**
-     * Issues a token for a POST to the token endpoint.
+     * Authenticates the calling client. By default with the registered methods the grant accepts; a grant that
+     * proves the client by its own assertion overrides this.
      *
-     * @param client the authenticated client, already checked to be registered for this grant type
+     * @throws OAuth2Error {@code invalid_client}
+     */
+    default OAuth2Client authenticateClient(OAuth2Request request, ClientAuthenticator authenticator) {
+        return authenticator.authenticate(request, requiresConfidentialClient());
+    }
+
+    /**
+     * Validates a token request of an authenticated client and says what to issue; the server issues it and
+     * writes the response.
+     *
      * @throws OAuth2Error answered as JSON
      */
-    OAuth2Response createTokenResponse(OAuth2Request request, OAuth2Client client, AuthorizationServer server);
+    TokenContext validateTokenRequest(TokenRequest request);
 }

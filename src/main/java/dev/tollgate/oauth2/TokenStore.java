@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,4 +26,11 @@ public interface TokenStore {
 
     /** Marks every token of a grant revoked: {@code UPDATE … SET revoked = true WHERE grantId = :g}. */
     void revokeGrant(String grantId);
+
+    /**
+     * Marks every live token a resource owner granted to a client revoked.
+     *
+     * @return the grant ids of the tokens this call revoked
+     */
+    List<String> revokeAll(String username, String clientId);
 }

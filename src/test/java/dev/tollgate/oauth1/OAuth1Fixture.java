@@ -1,5 +1,6 @@
 package dev.tollgate.oauth1;
 
+import dev.tollgate.common.ReplayCache;
 import dev.tollgate.common.Secrets;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,9 @@ final class OAuth1Fixture {
             .add(new TestClient(RSA_CLIENT, null, Vectors.RSA_PUBLIC_KEY, "https://rsa.example/callback", List.of()));
     final InMemoryTemporaryCredentialStore temporaryCredentials = new InMemoryTemporaryCredentialStore();
     final InMemoryTokenCredentialStore tokenCredentials = new InMemoryTokenCredentialStore();
-    final InMemoryNonceStore nonces = new InMemoryNonceStore();
+    final InMemoryReplayCache nonces = new InMemoryReplayCache();
     final OAuth1Settings settings;
-    final AuthorizationServer server;
+    final OAuth1Server server;
     final ResourceProtector protector;
 
     OAuth1Fixture() {
@@ -40,7 +41,7 @@ final class OAuth1Fixture {
 
     OAuth1Fixture(OAuth1Settings settings, TokenGenerator generator) {
         this.settings = settings;
-        server = new AuthorizationServer(clients, temporaryCredentials, tokenCredentials, nonces, settings,
+        server = new OAuth1Server(clients, temporaryCredentials, tokenCredentials, nonces, settings,
                 SignatureMethods.standard(), generator, clock);
         protector = new ResourceProtector(clients, tokenCredentials, nonces, settings, SignatureMethods.standard(),
                 clock);

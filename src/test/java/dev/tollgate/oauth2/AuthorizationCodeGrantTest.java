@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import static dev.tollgate.oauth2.Fixture.ALICE;
 import static dev.tollgate.oauth2.Fixture.CHALLENGE;
 import static dev.tollgate.oauth2.Fixture.REDIRECT_URI;
 import static dev.tollgate.oauth2.Fixture.VERIFIER;
@@ -48,7 +49,7 @@ class AuthorizationCodeGrantTest {
         Map<String, String> query = params("response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT_URI,
                 "state", "s1");
         query.putAll(params(pkce));
-        return redirectParams(f.server.createAuthorizationResponse(authorizeRequest(query), "alice"), false);
+        return redirectParams(f.server.createAuthorizationResponse(authorizeRequest(query), ALICE), false);
     }
 
     @Test
@@ -174,9 +175,9 @@ class AuthorizationCodeGrantTest {
 
     @Test
     void pkceCanBeRequiredOfAllClients() {
-        Fixture strict = new Fixture(b -> b.pkceRequiredForAllClients(true));
+        Fixture strict = new Fixture(o -> o.pkce = new PkceSettings(true, false));
         Map<String, String> query = params("response_type", "code", "client_id", "demo-client", "redirect_uri", REDIRECT_URI);
-        Map<String, String> p = redirectParams(strict.server.createAuthorizationResponse(authorizeRequest(query), "alice"), false);
+        Map<String, String> p = redirectParams(strict.server.createAuthorizationResponse(authorizeRequest(query), ALICE), false);
         assertEquals("invalid_request", p.get("error"));
     }
 
@@ -189,10 +190,10 @@ class AuthorizationCodeGrantTest {
 
     @Test
     void plainWorksWhenEnabled() {
-        Fixture lax = new Fixture(b -> b.pkcePlainAllowed(true));
+        Fixture lax = new Fixture(o -> o.pkce = new PkceSettings(false, true));
         Map<String, String> query = params("response_type", "code", "client_id", "demo-public", "redirect_uri", REDIRECT_URI,
                 "code_challenge", VERIFIER, "code_challenge_method", "plain");
-        String code = redirectParams(lax.server.createAuthorizationResponse(authorizeRequest(query), "alice"), false).get("code");
+        String code = redirectParams(lax.server.createAuthorizationResponse(authorizeRequest(query), ALICE), false).get("code");
         OAuth2Response response = lax.token(params("grant_type", "authorization_code", "code", code,
                 "redirect_uri", REDIRECT_URI, "client_id", "demo-public", "code_verifier", VERIFIER), null);
         assertEquals(200, response.status(), response.body());
@@ -213,10 +214,10 @@ class AuthorizationCodeGrantTest {
         AuthorizationCode stored = f.codes.codes.get(Secrets.sha256(code));
         assertFalse(f.codes.codes.containsKey(code));
         assertEquals("demo-public", stored.getClientId());
-        assertEquals("alice", stored.getUsername());
+        assertEquals(ALICE, stored.getResourceOwner());
         assertEquals(REDIRECT_URI, stored.getRedirectUri());
-        assertEquals(CHALLENGE, stored.getCodeChallenge());
-        assertEquals("S256", stored.getCodeChallengeMethod());
+        assertEquals(CHALLENGE, stored.getAttributes().get(CodeChallenge.CODE_CHALLENGE));
+        assertEquals("S256", stored.getAttributes().get(CodeChallenge.CODE_CHALLENGE_METHOD));
         assertEquals(f.clock.instant().plusSeconds(300), stored.getExpiresAt());
     }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import static dev.tollgate.oauth2.Fixture.ALICE;
 import static dev.tollgate.oauth2.Fixture.REDIRECT_URI;
 import static dev.tollgate.oauth2.Fixture.authorizeRequest;
 import static dev.tollgate.oauth2.Fixture.params;
@@ -40,7 +41,8 @@ class AuthorizationEndpointTest {
         assertEquals(Set.of("profile"), authz.scope());
         assertEquals(REDIRECT_URI, authz.redirectUri());
         assertEquals("xyz", authz.state());
-        assertEquals("code", authz.responseType());
+        assertEquals(ResponseType.CODE, authz.responseType());
+        assertEquals(ResponseMode.QUERY, authz.responseMode());
     }
 
     @Test
@@ -51,7 +53,7 @@ class AuthorizationEndpointTest {
 
     @Test
     void grantedCodeIsA303WithCodeStateAndIss() {
-        OAuth2Response response = f.server.createAuthorizationResponse(authorizeRequest(codeQuery()), "alice");
+        OAuth2Response response = f.server.createAuthorizationResponse(authorizeRequest(codeQuery()), ALICE);
         assertEquals(303, response.status());
         assertTrue(response.header("Location").startsWith(REDIRECT_URI + "?"));
         Map<String, String> p = redirectParams(response, false);
@@ -64,7 +66,7 @@ class AuthorizationEndpointTest {
     void aValidatedRequestIsAnsweredWithoutValidatingAgain() {
         AuthorizationRequest authz = f.server.validateConsentRequest(authorizeRequest(codeQuery()));
         f.clients.clients.remove("demo-client");
-        OAuth2Response response = f.server.createAuthorizationResponse(authz, "alice");
+        OAuth2Response response = f.server.createAuthorizationResponse(authz, ALICE);
         assertNotNull(redirectParams(response, false).get("code"));
     }
 
@@ -84,7 +86,7 @@ class AuthorizationEndpointTest {
         assertEquals("invalid_client", error.error());
         assertFalse(error.isRedirect());
         assertThrows(OAuth2Error.class, () -> f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("client_id", "nobody")), "alice"));
+                authorizeRequest(codeQuery("client_id", "nobody")), ALICE));
         OAuth2Response response = f.server.handleErrorResponse(error);
         assertEquals(400, response.status());
         assertNull(response.header("Location"));
@@ -105,7 +107,7 @@ class AuthorizationEndpointTest {
         assertEquals("invalid_request", error.error());
         assertFalse(error.isRedirect());
         assertThrows(OAuth2Error.class, () -> f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("redirect_uri", uri)), "alice"));
+                authorizeRequest(codeQuery("redirect_uri", uri)), ALICE));
     }
 
     @Test
@@ -152,7 +154,7 @@ class AuthorizationEndpointTest {
     @Test
     void unknownResponseTypeIsRedirectedUnsupported() {
         Map<String, String> p = redirectParams(f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("response_type", "code token")), "alice"), false);
+                authorizeRequest(codeQuery("response_type", "code token")), ALICE), false);
         assertEquals("unsupported_response_type", p.get("error"));
         assertEquals("xyz", p.get("state"));
     }
@@ -160,7 +162,7 @@ class AuthorizationEndpointTest {
     @Test
     void responseTypeNotRegisteredForTheClientIsUnauthorizedClient() {
         Map<String, String> p = redirectParams(f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("client_id", "demo-public", "response_type", "token")), "alice"), true);
+                authorizeRequest(codeQuery("client_id", "demo-public", "response_type", "token")), ALICE), true);
         assertEquals("unauthorized_client", p.get("error"));
     }
 
@@ -168,7 +170,7 @@ class AuthorizationEndpointTest {
     @ValueSource(strings = {"admin", "unknown", "profile unknown", "bad\"scope"})
     void invalidScopeIsRedirected(String scope) {
         Map<String, String> p = redirectParams(f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("scope", scope)), "alice"), false);
+                authorizeRequest(codeQuery("scope", scope)), ALICE), false);
         assertEquals("invalid_scope", p.get("error"));
         assertEquals("xyz", p.get("state"));
     }
@@ -176,7 +178,7 @@ class AuthorizationEndpointTest {
     @Test
     void implicitGrantPutsTheTokenInTheFragment() {
         OAuth2Response response = f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("response_type", "token", "scope", "profile")), "alice");
+                authorizeRequest(codeQuery("response_type", "token", "scope", "profile")), ALICE);
         assertTrue(response.header("Location").startsWith(REDIRECT_URI + "#"));
         Map<String, String> p = redirectParams(response, true);
         assertNotNull(p.get("access_token"));
@@ -197,9 +199,9 @@ class AuthorizationEndpointTest {
 
     @Test
     void implicitIsOffUnlessEnabled() {
-        Fixture strict = new Fixture(b -> b.implicitGrantEnabled(false));
+        Fixture strict = new Fixture(o -> o.grants = new GrantSettings(false, true));
         Map<String, String> p = redirectParams(strict.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("response_type", "token")), "alice"), false);
+                authorizeRequest(codeQuery("response_type", "token")), ALICE), false);
         assertEquals("unsupported_response_type", p.get("error"));
     }
 
@@ -207,7 +209,7 @@ class AuthorizationEndpointTest {
     void redirectUriWithAQueryKeepsIt() {
         f.clients.add(TestClient.confidential("q", "s", "client_secret_basic").withRedirectUris(List.of("https://app.example/cb?x=1")));
         OAuth2Response response = f.server.createAuthorizationResponse(
-                authorizeRequest(codeQuery("client_id", "q", "redirect_uri", "https://app.example/cb?x=1")), "alice");
+                authorizeRequest(codeQuery("client_id", "q", "redirect_uri", "https://app.example/cb?x=1")), ALICE);
         assertTrue(response.header("Location").startsWith("https://app.example/cb?x=1&code="));
     }
 }

@@ -102,7 +102,7 @@ class ClientAuthenticationTest {
     @Test
     void publicClientAuthenticatesWithItsIdOnly() {
         OAuth2Request request = Fixture.post("/oauth2/token", params("client_id", "demo-public"), null);
-        assertEquals("demo-public", f.server.authenticateClient(request, ClientAuthentication.ALL).getClientId());
+        assertEquals("demo-public", f.server.capabilities().clientAuthentication().authenticate(request, false).getClientId());
     }
 
     @Test

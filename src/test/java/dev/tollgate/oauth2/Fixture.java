@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /** A server with the demo clients, in-memory stores and a clock the test moves. */
 final class Fixture {
@@ -24,30 +26,49 @@ final class Fixture {
     static final String REDIRECT_URI = "http://127.0.0.1:8765/callback";
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"; // RFC 7636 Appendix B
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    static final ResourceOwner ALICE = ResourceOwner.of("alice");
 
     final MutableClock clock = new MutableClock();
     final InMemoryClientStore clients = new InMemoryClientStore();
     final InMemoryTokenStore tokens = new InMemoryTokenStore();
     final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
-    final OAuth2Settings settings;
-    final AuthorizationServer server;
+    final OAuth2Settings settings = OAuth2Settings.builder(ISSUER).scopesSupported(Set.of("profile", "email", "admin"))
+            .build();
+    final OAuth2Server server;
 
     Fixture() {
-        this(b -> b);
+        this(options -> { });
     }
 
-    Fixture(java.util.function.UnaryOperator<OAuth2Settings.Builder> customize) {
-        settings = customize.apply(OAuth2Settings.builder(ISSUER)
-                .scopesSupported(Set.of("profile", "email", "admin"))
-                .implicitGrantEnabled(true)
-                .passwordGrantEnabled(true)).build();
+    /** A server of the standard grants and endpoints, implicit and password included, as the options say. */
+    Fixture(Consumer<Options> customize) {
+        Options options = new Options(clients, codes);
+        customize.accept(options);
         clients.add(TestClient.confidential("demo-client", "demo-secret", "client_secret_basic"));
         clients.add(TestClient.confidential("demo-post-client", "demo-post-secret", "client_secret_post"));
         clients.add(TestClient.publicClient("demo-public"));
         clients.add(TestClient.confidential("resource-server", "rs-secret", "client_secret_basic").asResourceServer());
-        ResourceOwnerAuthenticator users = (username, password) ->
-                "alice".equals(username) && "wonderland".equals(password) ? Optional.of("alice") : Optional.empty();
-        server = AuthorizationServer.standard(settings, clients, tokens, codes, users, clock);
+        ResourceOwnerAuthenticator users = (username, password) -> "alice".equals(username)
+                && "wonderland".equals(password) ? Optional.of(ALICE) : Optional.empty();
+        server = options.builder.apply(OAuth2Server.builder(settings, options.tokens, clients, tokens, clock)
+                .standardGrants(codes, users, options.grants, options.pkce)
+                .standardEndpoints(options.registration)).build();
+    }
+
+    /** What a test changes of the fixture's server. */
+    static final class Options {
+        final InMemoryClientStore clients;
+        final InMemoryAuthorizationCodeStore codes;
+        TokenSettings tokens = TokenSettings.DEFAULT;
+        GrantSettings grants = new GrantSettings(true, true);
+        PkceSettings pkce = PkceSettings.DEFAULT;
+        RegistrationSettings registration = RegistrationSettings.OPEN;
+        UnaryOperator<OAuth2ServerBuilder> builder = b -> b;
+
+        Options(InMemoryClientStore clients, InMemoryAuthorizationCodeStore codes) {
+            this.clients = clients;
+            this.codes = codes;
+        }
     }
 
     static String basic(String id, String secret) {
@@ -109,7 +130,7 @@ final class Fixture {
             query.put("code_challenge", challenge);
             query.put("code_challenge_method", "S256");
         }
-        OAuth2Response response = server.createAuthorizationResponse(authorizeRequest(query), "alice");
+        OAuth2Response response = server.createAuthorizationResponse(authorizeRequest(query), ALICE);
         String code = redirectParams(response, false).get("code");
         assertNotNull(code, response.header("Location"));
         return code;

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,5 +76,13 @@ final class InMemoryTokenStore implements TokenStore {
     @Override
     public void revokeGrant(String grantId) {
         byAccessHash.replaceAll((hash, row) -> row.grantId().equals(grantId) ? row.revokedCopy() : row);
+    }
+
+    @Override
+    public List<String> revokeAll(String username, String clientId) {
+        List<Row> live = byAccessHash.values().stream().filter(row -> !row.revoked()
+                && row.clientId().equals(clientId) && username.equals(row.username())).toList();
+        live.forEach(row -> revoke(row.accessTokenHash()));
+        return live.stream().map(Row::grantId).distinct().toList();
     }
 }

@@ -81,8 +81,11 @@ class IntrospectionEndpointTest {
 
     @Test
     void thePolicyIsReplaceable() {
-        f.server.registerEndpoint(new IntrospectionEndpoint((caller, token) -> false));
-        assertEquals(INACTIVE, introspect(f.codeToken(null).getString("access_token")));
+        Fixture hidden = new Fixture(o -> o.builder = b -> b.endpoint(new IntrospectionEndpoint((caller, token) -> false)));
+        OAuth2Response response = hidden.server.createEndpointResponse(IntrospectionEndpoint.NAME, Fixture.post(
+                "/oauth2/introspect", params("token", hidden.codeToken(null).getString("access_token")),
+                Fixture.basic("resource-server", "rs-secret")));
+        assertEquals(INACTIVE, json(response));
     }
 
     @Test

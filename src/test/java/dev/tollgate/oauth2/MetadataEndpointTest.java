@@ -46,8 +46,11 @@ class MetadataEndpointTest {
 
     @Test
     void secureDefaultsAdvertiseNoImplicitOrPassword() {
-        Fixture f = new Fixture(b -> b.implicitGrantEnabled(false).passwordGrantEnabled(false).pkcePlainAllowed(true));
-        JsonObject m = MetadataEndpoint.metadata(f.server);
+        Fixture f = new Fixture(o -> {
+            o.grants = GrantSettings.DEFAULT;
+            o.pkce = new PkceSettings(false, true);
+        });
+        JsonObject m = MetadataEndpoint.metadata(f.server.settings(), f.server.capabilities());
         assertEquals(array("code"), m.getJsonArray("response_types_supported"));
         assertEquals(array("authorization_code", "client_credentials", "refresh_token"), m.getJsonArray("grant_types_supported"));
         assertEquals(array("S256", "plain"), m.getJsonArray("code_challenge_methods_supported"));
@@ -56,9 +59,9 @@ class MetadataEndpointTest {
     @Test
     void onlyRegisteredEndpointsAreNamed() {
         Fixture f = new Fixture();
-        AuthorizationServer bare = new AuthorizationServer(f.settings, f.clients, f.tokens, Clock.systemUTC());
-        bare.registerGrant(new ClientCredentialsGrant());
-        JsonObject m = MetadataEndpoint.metadata(bare);
+        OAuth2Server bare = OAuth2Server.builder(f.settings, TokenSettings.DEFAULT, f.clients, f.tokens,
+                Clock.systemUTC()).grant(new ClientCredentialsGrant()).build();
+        JsonObject m = MetadataEndpoint.metadata(bare.settings(), bare.capabilities());
         assertFalse(m.containsKey("authorization_endpoint"));
         assertFalse(m.containsKey("revocation_endpoint"));
         assertFalse(m.containsKey("code_challenge_methods_supported"));

@@ -27,7 +27,7 @@ class OAuth2ErrorTest {
     @Test
     void redirectedErrorsCarryStateAndIssuerIn303() {
         OAuth2Response response = OAuth2Response.fromError(
-                OAuth2Error.invalidScope("Nope").redirectTo("https://app.example/cb", "a b", false), "https://as.example");
+                OAuth2Error.invalidScope("Nope").redirectTo("https://app.example/cb", "a b", ResponseMode.QUERY), "https://as.example");
         assertEquals(303, response.status());
         assertEquals("https://app.example/cb?error=invalid_scope&error_description=Nope&state=a%20b&iss=https%3A%2F%2Fas.example",
                 response.header("Location"));
@@ -36,7 +36,7 @@ class OAuth2ErrorTest {
     @Test
     void fragmentErrorsGoInTheFragment() {
         OAuth2Response response = OAuth2Response.fromError(
-                OAuth2Error.accessDenied(null).redirectTo("https://app.example/cb", null, true), "https://as.example");
+                OAuth2Error.accessDenied(null).redirectTo("https://app.example/cb", null, ResponseMode.FRAGMENT), "https://as.example");
         assertEquals("https://app.example/cb#error=access_denied&iss=https%3A%2F%2Fas.example", response.header("Location"));
     }
 }

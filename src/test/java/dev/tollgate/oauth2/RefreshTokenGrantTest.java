@@ -90,7 +90,7 @@ class RefreshTokenGrantTest {
 
     @Test
     void withoutRotationTheOldRefreshTokenStaysValid() {
-        Fixture noRotation = new Fixture(b -> b.refreshTokenRotation(false));
+        Fixture noRotation = new Fixture(o -> o.tokens = TokenSettings.DEFAULT.withRefreshTokenRotation(false));
         JsonObject first = noRotation.codeToken(null);
         String refreshToken = first.getString("refresh_token");
         for (int i = 0; i < 2; i++) {

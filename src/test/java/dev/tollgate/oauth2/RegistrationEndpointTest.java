@@ -125,7 +125,7 @@ class RegistrationEndpointTest {
 
     @Test
     void initialAccessTokenIsRequiredWhenSet() {
-        Fixture guarded = new Fixture(b -> b.initialAccessToken("let-me-in"));
+        Fixture guarded = new Fixture(o -> o.registration = new RegistrationSettings("let-me-in"));
         String body = "{\"redirect_uris\":[\"https://app.example/cb\"]}";
         for (String authorization : new String[] {null, "Bearer wrong", "Basic bGV0LW1lLWlu"}) {
             OAuth2Response response = register(guarded, body, authorization);

@@ -15,7 +15,7 @@ class ResourceProtectorTest {
 
     private final Fixture f = new Fixture();
     private final ResourceProtector protector =
-            new ResourceProtector(new BearerTokenValidator(f.tokens, f.clock, "api"), false);
+            new ResourceProtector(new BearerTokenValidator(f.tokens, f.clock, "api"), BearerSettings.DEFAULT);
 
     private static OAuth2Request withAuthorization(String authorization) {
         return OAuth2Request.of("GET", "https://rs.example/api/me", Map.of("Authorization", List.of(authorization)), null, null);
@@ -112,7 +112,7 @@ class ResourceProtectorTest {
         OAuth2Request request = OAuth2Request.of("POST", "https://rs.example/api", Map.of(),
                 FormUrlEncoding.format(params("access_token", token)), FormUrlEncoding.CONTENT_TYPE);
         assertEquals(401, failure(protector, request).status());
-        ResourceProtector lenient = new ResourceProtector(new BearerTokenValidator(f.tokens, f.clock, "api"), true);
+        ResourceProtector lenient = new ResourceProtector(new BearerTokenValidator(f.tokens, f.clock, "api"), new BearerSettings(true));
         assertEquals("demo-client", lenient.validateRequest(request).getClientId());
     }
 
@@ -122,7 +122,7 @@ class ResourceProtectorTest {
         OAuth2Request request = OAuth2Request.of("POST", "https://rs.example/api",
                 Map.of("Authorization", List.of("Bearer " + token)),
                 FormUrlEncoding.format(params("access_token", token)), FormUrlEncoding.CONTENT_TYPE);
-        ResourceProtector lenient = new ResourceProtector(new BearerTokenValidator(f.tokens, f.clock, "api"), true);
+        ResourceProtector lenient = new ResourceProtector(new BearerTokenValidator(f.tokens, f.clock, "api"), new BearerSettings(true));
         OAuth2Response response = failure(lenient, request);
         assertEquals(400, response.status());
         assertEquals("invalid_request", json(response).getString("error"));

@@ -64,7 +64,7 @@ class TokenEndpointTest {
 
     @Test
     void lifetimesAreSetPerGrant() {
-        Fixture custom = new Fixture(b -> b.accessTokenLifetimes(Map.of("client_credentials", Duration.ofMinutes(5))));
+        Fixture custom = new Fixture(o -> o.tokens = TokenSettings.DEFAULT.withAccessTokenLifetimes(Map.of("client_credentials", Duration.ofMinutes(5))));
         assertEquals(300, json(custom.token(params("grant_type", "client_credentials"))).getInt("expires_in"));
         assertEquals(3600, custom.codeToken(null).getInt("expires_in"));
     }
@@ -94,28 +94,28 @@ class TokenEndpointTest {
 
     @Test
     void passwordGrantIsOffUnlessEnabled() {
-        Fixture strict = new Fixture(b -> b.passwordGrantEnabled(false));
+        Fixture strict = new Fixture(o -> o.grants = new GrantSettings(true, false));
         assertEquals("unsupported_grant_type", json(strict.token(params("grant_type", "password", "username", "alice",
                 "password", "wonderland"))).getString("error"));
     }
 
     @Test
     void tokenGeneratorIsReplaceable() {
-        f.server.setAccessTokenGenerator((grantType, client, username, scope) -> "at-" + grantType);
-        assertEquals("at-client_credentials", json(f.token(params("grant_type", "client_credentials")))
+        Fixture custom = new Fixture(o -> o.builder = b -> b.accessTokenGenerator(context -> "at-" + context.grantType()));
+        assertEquals("at-client_credentials", json(custom.token(params("grant_type", "client_credentials")))
                 .getString("access_token"));
     }
 
     @Test
     void eventsReportIssuedTokens() {
         List<OAuth2Token> issued = new java.util.ArrayList<>();
-        f.server.setEventListener(new OAuth2EventListener() {
+        Fixture observed = new Fixture(o -> o.builder = b -> b.events(new OAuth2EventListener() {
             @Override
             public void tokenIssued(OAuth2Token token) {
                 issued.add(token);
             }
-        });
-        f.token(params("grant_type", "client_credentials"));
+        }));
+        observed.token(params("grant_type", "client_credentials"));
         assertEquals(1, issued.size());
     }
 }

@@ -44,9 +44,16 @@ class TokenHashingTest {
             public void revokeGrant(String grantId) {
                 f.tokens.revokeGrant(grantId);
             }
+
+            @Override
+            public List<String> revokeAll(String username, String clientId) {
+                return f.tokens.revokeAll(username, clientId);
+            }
         };
-        AuthorizationServer server = AuthorizationServer.standard(f.settings, f.clients, spy, f.codes,
-                (u, p) -> java.util.Optional.of(u), f.clock);
+        OAuth2Server server = OAuth2Server.builder(f.settings, TokenSettings.DEFAULT, f.clients, spy, f.clock)
+                .standardGrants(f.codes, (u, p) -> java.util.Optional.of(ResourceOwner.of(u)),
+                        new GrantSettings(false, true), PkceSettings.DEFAULT)
+                .build();
         JsonObject token = json(server.createTokenResponse(Fixture.post("/oauth2/token",
                 params("grant_type", "password", "username", "alice", "password", "x"),
                 Fixture.basic("demo-client", "demo-secret"))));

@@ -1,10 +1,11 @@
 package dev.tollgate.jakarta.oauth1;
 
+import dev.tollgate.jakarta.cache.JCacheReplayCache;
 import dev.tollgate.jakarta.cache.TollgateCaches;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletResponses;
 import dev.tollgate.oauth1.AuthorizationRequest;
-import dev.tollgate.oauth1.AuthorizationServer;
+import dev.tollgate.oauth1.OAuth1Server;
 import dev.tollgate.oauth1.ClientStore;
 import dev.tollgate.oauth1.OAuth1Error;
 import dev.tollgate.oauth1.OAuth1Response;
@@ -35,7 +36,7 @@ public class CacheAuthorizationServer {
     static final String TEMPORARY_CREDENTIALS_CACHE = "oauth1.temporary-credentials";
     static final String NONCES_CACHE = "oauth1.nonces";
 
-    private final AuthorizationServer server;
+    private final OAuth1Server server;
     private final ResourceProtector protector;
     private final ProxySettings proxy;
 
@@ -50,13 +51,13 @@ public class CacheAuthorizationServer {
     public CacheAuthorizationServer(ClientStore clients, TokenCredentialStore tokenCredentials,
             TollgateCaches caches, OAuth1Settings settings, SignatureMethods signatureMethods,
             TokenGenerator tokenGenerator, Clock clock, ProxySettings proxy) {
-        JCacheNonceStore nonces = new JCacheNonceStore(
+        JCacheReplayCache nonces = new JCacheReplayCache(
                 caches.cache(NONCES_CACHE, String.class, Boolean.class, settings.nonceLifetime()),
                 settings.nonceLifetime());
         JCacheTemporaryCredentialStore temporaryCredentials = new JCacheTemporaryCredentialStore(
                 caches.cache(TEMPORARY_CREDENTIALS_CACHE, String.class, CachedTemporaryCredential.class,
                         settings.temporaryCredentialLifetime()));
-        this.server = new AuthorizationServer(clients, temporaryCredentials, tokenCredentials, nonces, settings,
+        this.server = new OAuth1Server(clients, temporaryCredentials, tokenCredentials, nonces, settings,
                 signatureMethods, tokenGenerator, clock);
         this.protector = new ResourceProtector(clients, tokenCredentials, nonces, settings, signatureMethods, clock);
         this.proxy = proxy;

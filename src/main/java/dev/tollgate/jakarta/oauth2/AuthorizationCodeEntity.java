@@ -1,6 +1,8 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.oauth2.AuthorizationCode;
+import dev.tollgate.oauth2.ResourceOwner;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** An authorization code (RFC 6749 §4.1.2), stored as its SHA-256 and deleted when it is redeemed. */
 @Entity
@@ -41,11 +47,18 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
     @Column(name = "EXPIRES_AT", nullable = false)
     private long expiresAt;
 
-    @Column(name = "CODE_CHALLENGE", length = 128)
-    private String codeChallenge;
+    @Column(name = "AUTH_TIME")
+    private Long authTime;
 
-    @Column(name = "CODE_CHALLENGE_METHOD", length = 10)
-    private String codeChallengeMethod;
+    @Column(name = "AMR", length = 255)
+    private String amr;
+
+    @Column(name = "ACR", length = 255)
+    private String acr;
+
+    /** The authorization request's attributes, form-encoded (e.g. the PKCE challenge). */
+    @Column(name = "ATTRIBUTES", length = 4000)
+    private String attributes;
 
     protected AuthorizationCodeEntity() {
     }
@@ -57,10 +70,13 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
         entity.clientId = code.getClientId();
         entity.redirectUri = code.getRedirectUri();
         entity.scope = code.getScope();
-        entity.username = code.getUsername();
+        ResourceOwner owner = code.getResourceOwner();
+        entity.username = owner.subject();
+        entity.authTime = owner.authTime() == null ? null : owner.authTime().getEpochSecond();
+        entity.amr = owner.amr().isEmpty() ? null : String.join(" ", new TreeSet<>(owner.amr()));
+        entity.acr = owner.acr();
         entity.expiresAt = code.getExpiresAt().toEpochMilli();
-        entity.codeChallenge = code.getCodeChallenge();
-        entity.codeChallengeMethod = code.getCodeChallengeMethod();
+        entity.attributes = FormUrlEncoding.format(code.getAttributes());
         return entity;
     }
 
@@ -85,8 +101,9 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
     }
 
     @Override
-    public String getUsername() {
-        return username;
+    public ResourceOwner getResourceOwner() {
+        return new ResourceOwner(username, authTime == null ? null : Instant.ofEpochSecond(authTime),
+                amr == null ? Set.of() : Set.of(amr.split(" ")), acr);
     }
 
     @Override
@@ -95,12 +112,9 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
     }
 
     @Override
-    public String getCodeChallenge() {
-        return codeChallenge;
-    }
-
-    @Override
-    public String getCodeChallengeMethod() {
-        return codeChallengeMethod;
+    public Map<String, String> getAttributes() {
+        Map<String, String> map = new LinkedHashMap<>();
+        FormUrlEncoding.parse(attributes == null ? "" : attributes).forEach(e -> map.put(e.getKey(), e.getValue()));
+        return map;
     }
 }

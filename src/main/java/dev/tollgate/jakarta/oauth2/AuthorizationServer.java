@@ -5,6 +5,8 @@ import dev.tollgate.jakarta.servlet.ServletResponses;
 import dev.tollgate.oauth2.AuthorizationRequest;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.OAuth2Response;
+import dev.tollgate.oauth2.OAuth2Server;
+import dev.tollgate.oauth2.ResourceOwner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +23,7 @@ import java.io.IOException;
 @ApplicationScoped
 public class AuthorizationServer {
 
-    private final dev.tollgate.oauth2.AuthorizationServer server;
+    private final OAuth2Server server;
     private final ProxySettings proxy;
 
     /** For the CDI client proxy only. */
@@ -31,7 +33,7 @@ public class AuthorizationServer {
     }
 
     @Inject
-    public AuthorizationServer(dev.tollgate.oauth2.AuthorizationServer server, ProxySettings proxy) {
+    public AuthorizationServer(OAuth2Server server, ProxySettings proxy) {
         this.server = server;
         this.proxy = proxy;
     }
@@ -48,14 +50,25 @@ public class AuthorizationServer {
     }
 
     /**
-     * Answers the resource owner's decision: {@code grantUser} granted the request, or {@code null} denied it.
-     * Writes a 303 to the client with the code or token, or with the error.
+     * Answers the resource owner's decision: the user named {@code grantUser} granted the request, or
+     * {@code null} denied it. Writes a 303 to the client with the code or token, or with the error.
      *
      * @throws OAuth2Error only for errors that must not redirect (see {@link #validateConsentRequest})
      */
     public void createAuthorizationResponse(HttpServletRequest request, HttpServletResponse response,
             String grantUser) throws IOException {
-        send(server.createAuthorizationResponse(OAuth2Requests.from(request, proxy), grantUser), response);
+        createAuthorizationResponse(request, response, grantUser == null ? null : ResourceOwner.of(grantUser));
+    }
+
+    /**
+     * Answers the resource owner's decision, with what the application knows of their authentication
+     * (authentication time, methods, level), or {@code null} if they denied it.
+     *
+     * @throws OAuth2Error only for errors that must not redirect (see {@link #validateConsentRequest})
+     */
+    public void createAuthorizationResponse(HttpServletRequest request, HttpServletResponse response,
+            ResourceOwner owner) throws IOException {
+        send(server.createAuthorizationResponse(OAuth2Requests.from(request, proxy), owner), response);
     }
 
     /** Serves the token endpoint (RFC 6749 §3.2). */
@@ -86,8 +99,18 @@ public class AuthorizationServer {
         send(server.handleErrorResponse(error), response);
     }
 
-    /** The core server, to inspect its settings or registered grants. */
-    public dev.tollgate.oauth2.AuthorizationServer core() {
+    /**
+     * Revokes what a user granted a client: every live token and every unredeemed code, each grant reported
+     * as an {@link OAuth2Event} ({@code GRANT_REVOKED}).
+     *
+     * @return whether there was anything to revoke
+     */
+    public boolean revokeAuthorization(String username, String clientId) {
+        return server.revokeAuthorization(username, clientId);
+    }
+
+    /** The core server, to inspect its settings or what it was built with. */
+    public OAuth2Server core() {
         return server;
     }
 

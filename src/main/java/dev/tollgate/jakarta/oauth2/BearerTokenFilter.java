@@ -3,10 +3,8 @@ package dev.tollgate.jakarta.oauth2;
 import dev.tollgate.jakarta.servlet.AuthenticatedRequest;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletRequests;
-import dev.tollgate.oauth2.BearerTokenValidator;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.OAuth2Request;
-import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.OAuth2Token;
 import dev.tollgate.oauth2.ResourceProtector;
 import jakarta.enterprise.event.Event;
@@ -41,7 +39,7 @@ public class BearerTokenFilter extends HttpFilter {
     public static final String SCOPE = "dev.tollgate.oauth2.scope";
 
     @Inject
-    dev.tollgate.oauth2.AuthorizationServer server;
+    ResourceProtector protector;
 
     @Inject
     ProxySettings proxy;
@@ -49,14 +47,10 @@ public class BearerTokenFilter extends HttpFilter {
     @Inject
     Event<OAuth2Event> events;
 
-    private ResourceProtector protector;
     private String[] scopes;
 
     @Override
     public void init() {
-        OAuth2Settings settings = server.settings();
-        protector = new ResourceProtector(new BearerTokenValidator(server.tokens(), server.clock(), settings.realm()),
-                settings.bearerTokenInBodyAllowed());
         scopes = requiredScopes(getInitParameter("scope"));
     }
 
@@ -105,7 +99,7 @@ public class BearerTokenFilter extends HttpFilter {
         String authorization = request.getHeader("Authorization");
         Map<String, List<String>> headers = authorization == null
                 ? Map.of() : Map.of("Authorization", List.of(authorization));
-        String body = server.settings().bearerTokenInBodyAllowed() ? ServletRequests.formBody(request) : null;
+        String body = protector.bodyTokensAllowed() ? ServletRequests.formBody(request) : null;
         return OAuth2Request.of(request.getMethod(), ServletRequests.absoluteUri(request, proxy), headers, body,
                 body == null ? null : request.getContentType());
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Optional;
 
 /** Authorization codes in JPA, as {@link AuthorizationCodeEntity}; taken by a conditional delete. */
@@ -49,5 +50,20 @@ public class JpaAuthorizationCodeStore implements AuthorizationCodeStore {
                 .setParameter("hash", codeHash)
                 .executeUpdate();
         return deleted == 1 ? code : Optional.empty();
+    }
+
+    @Override
+    @Transactional
+    public List<String> removeAll(String subject, String clientId) {
+        List<String> hashes = em.createQuery("SELECT c.codeHash FROM AuthorizationCodeEntity c"
+                        + " WHERE c.username = :subject AND c.clientId = :clientId", String.class)
+                .setParameter("subject", subject)
+                .setParameter("clientId", clientId)
+                .getResultList();
+        em.createQuery("DELETE FROM AuthorizationCodeEntity c WHERE c.username = :subject AND c.clientId = :clientId")
+                .setParameter("subject", subject)
+                .setParameter("clientId", clientId)
+                .executeUpdate();
+        return hashes;
     }
 }

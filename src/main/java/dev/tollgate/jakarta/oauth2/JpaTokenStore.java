@@ -74,13 +74,19 @@ public class JpaTokenStore implements TokenStore {
                 .getResultList();
     }
 
-    /** Revokes every token a resource owner granted to a client; answers how many were live. */
+    @Override
     @Transactional
-    public int revoke(String username, String clientId) {
-        return em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true"
+    public List<String> revokeAll(String username, String clientId) {
+        List<String> grants = em.createQuery("SELECT DISTINCT t.grantId FROM OAuth2TokenEntity t"
+                        + " WHERE t.username = :username AND t.clientId = :clientId AND t.revoked = false", String.class)
+                .setParameter("username", username)
+                .setParameter("clientId", clientId)
+                .getResultList();
+        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true"
                         + " WHERE t.username = :username AND t.clientId = :clientId AND t.revoked = false")
                 .setParameter("username", username)
                 .setParameter("clientId", clientId)
                 .executeUpdate();
+        return grants;
     }
 }

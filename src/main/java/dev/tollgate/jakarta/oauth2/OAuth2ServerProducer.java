@@ -1,48 +1,85 @@
 package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.oauth2.AuthorizationCodeStore;
+import dev.tollgate.oauth2.BearerSettings;
+import dev.tollgate.oauth2.BearerTokenValidator;
 import dev.tollgate.oauth2.ClientStore;
+import dev.tollgate.oauth2.GrantSettings;
+import dev.tollgate.oauth2.OAuth2Server;
+import dev.tollgate.oauth2.OAuth2ServerBuilder;
 import dev.tollgate.oauth2.OAuth2Settings;
+import dev.tollgate.oauth2.PkceSettings;
+import dev.tollgate.oauth2.RegistrationSettings;
 import dev.tollgate.oauth2.ResourceOwnerAuthenticator;
+import dev.tollgate.oauth2.ResourceProtector;
+import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oauth2.TokenStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Produces the OAuth 2.0 core server with the standard grants and endpoints that its settings enable, over
- * the store beans (JPA by default), with its notifications as CDI events. To add or replace a grant, produce
- * your own {@code dev.tollgate.oauth2.AuthorizationServer} as an {@code @Alternative} (as {@link
- * dev.tollgate.jakarta.TollgateDefaults} shows):
- * start from {@link #standard} and call {@code registerGrant}.
+ * Produces the OAuth 2.0 core server with the standard grants and endpoints that the settings beans enable,
+ * over the store beans (JPA by default), with its notifications as CDI events; and the resource protector
+ * of {@link BearerTokenFilter}. To add a grant, an extension or a client authentication method, produce your
+ * own {@link OAuth2Server} as an {@code @Alternative} (as {@link dev.tollgate.jakarta.TollgateDefaults}
+ * shows): start from {@link #standard()} and register on the builder.
  */
 @ApplicationScoped
 public class OAuth2ServerProducer {
 
+    @Inject
+    OAuth2Settings settings;
+    @Inject
+    TokenSettings tokenSettings;
+    @Inject
+    GrantSettings grantSettings;
+    @Inject
+    PkceSettings pkceSettings;
+    @Inject
+    RegistrationSettings registrationSettings;
+    @Inject
+    BearerSettings bearerSettings;
+    @Inject
+    ClientStore clients;
+    @Inject
+    TokenStore tokens;
+    @Inject
+    AuthorizationCodeStore codes;
+    @Inject
+    Instance<ResourceOwnerAuthenticator> users;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<OAuth2Event> events;
+
     @Produces
     @Singleton
-    public dev.tollgate.oauth2.AuthorizationServer server(OAuth2Settings settings, ClientStore clients,
-            TokenStore tokens, AuthorizationCodeStore codes, Instance<ResourceOwnerAuthenticator> users,
-            Clock clock, Event<OAuth2Event> events) {
-        return standard(settings, clients, tokens, codes, users, clock, events);
+    public OAuth2Server server() {
+        return standard().build();
+    }
+
+    @Produces
+    @Singleton
+    public ResourceProtector resourceProtector() {
+        return new ResourceProtector(new BearerTokenValidator(tokens, clock, settings.realm()), bearerSettings);
     }
 
     /**
-     * The standard server. The password grant, when the settings enable it, checks passwords with the
-     * application's {@link ResourceOwnerAuthenticator} bean; without one it accepts nobody.
+     * The standard server's builder. The password grant, when the grant settings enable it, checks passwords
+     * with the application's {@link ResourceOwnerAuthenticator} bean; without one it accepts nobody.
      */
-    public static dev.tollgate.oauth2.AuthorizationServer standard(OAuth2Settings settings, ClientStore clients,
-            TokenStore tokens, AuthorizationCodeStore codes, Instance<ResourceOwnerAuthenticator> users,
-            Clock clock, Event<OAuth2Event> events) {
+    public OAuth2ServerBuilder standard() {
         ResourceOwnerAuthenticator authenticator = users.isResolvable()
                 ? users.get() : (username, password) -> Optional.empty();
-        dev.tollgate.oauth2.AuthorizationServer server = dev.tollgate.oauth2.AuthorizationServer.standard(
-                settings, clients, tokens, codes, authenticator, clock);
-        server.setEventListener(new CdiEventListener(events));
-        return server;
+        return OAuth2Server.builder(settings, tokenSettings, clients, tokens, clock)
+                .standardGrants(codes, authenticator, grantSettings, pkceSettings)
+                .standardEndpoints(registrationSettings)
+                .events(new CdiEventListener(events));
     }
 }

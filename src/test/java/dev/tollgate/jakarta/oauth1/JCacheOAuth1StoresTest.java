@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.jakarta.cache.CacheSettings;
+import dev.tollgate.jakarta.cache.JCacheReplayCache;
 import dev.tollgate.jakarta.cache.TollgateCaches;
 import dev.tollgate.oauth1.GeneratedToken;
 import dev.tollgate.testing.Concurrently;
@@ -64,7 +65,7 @@ class JCacheOAuth1StoresTest {
 
     @Test
     void recordsANonceOnceAmong32Callers() throws Exception {
-        JCacheNonceStore nonces = new JCacheNonceStore(caches.cache("nonces-" + UUID.randomUUID(), String.class,
+        JCacheReplayCache nonces = new JCacheReplayCache(caches.cache("nonces-" + UUID.randomUUID(), String.class,
                 Boolean.class, Duration.ofMinutes(10)), Duration.ofMinutes(10));
         List<Boolean> recorded = Concurrently.run(THREADS, () -> nonces.recordIfAbsent("client:token:1:n", Duration.ofMinutes(10)));
         assertEquals(1, recorded.stream().filter(Boolean::booleanValue).count());

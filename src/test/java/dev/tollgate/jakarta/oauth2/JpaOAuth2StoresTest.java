@@ -12,6 +12,7 @@ import dev.tollgate.oauth2.IssuedToken;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Token;
 import dev.tollgate.oauth2.RegisteredClient;
+import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.testing.Concurrently;
 import dev.tollgate.testing.Databases;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -103,7 +105,8 @@ class JpaOAuth2StoresTest {
         assertTrue(store.findByAccessTokenHash("a1").orElseThrow().isRevoked());
         assertTrue(store.findByAccessTokenHash("a2").orElseThrow().isRevoked());
         assertFalse(store.findByAccessTokenHash("a3").orElseThrow().isRevoked());
-        assertEquals(1, (int) inTransaction(em, () -> store.revoke("bob", "client")));
+        assertEquals(List.of("grant-2"), inTransaction(em, () -> store.revokeAll("bob", "client")));
+        assertEquals(List.of(), inTransaction(em, () -> store.revokeAll("bob", "client")));
         em.close();
     }
 
@@ -111,7 +114,8 @@ class JpaOAuth2StoresTest {
         EntityManager setup = emf.createEntityManager();
         inTransaction(setup, () -> {
             new JpaAuthorizationCodeStore(setup).save(new IssuedAuthorizationCode("code-hash", "client",
-                    "https://app.example/cb", "profile", "alice", NOW.plusSeconds(300), "challenge", "S256"));
+                    "https://app.example/cb", "profile", new ResourceOwner("alice", NOW, Set.of("pwd", "otp"), "urn:acr:2"),
+                    NOW.plusSeconds(300), Map.of("code_challenge", "challenge", "code_challenge_method", "S256")));
             return null;
         });
         setup.close();
@@ -119,7 +123,8 @@ class JpaOAuth2StoresTest {
                 em -> new JpaAuthorizationCodeStore(em).take("code-hash"));
         assertEquals(1, taken.stream().filter(Optional::isPresent).count());
         AuthorizationCode code = taken.stream().flatMap(Optional::stream).findFirst().orElseThrow();
-        assertEquals("challenge", code.getCodeChallenge());
+        assertEquals(Map.of("code_challenge", "challenge", "code_challenge_method", "S256"), code.getAttributes());
+        assertEquals(new ResourceOwner("alice", NOW, Set.of("pwd", "otp"), "urn:acr:2"), code.getResourceOwner());
         assertEquals(NOW.plusSeconds(300), code.getExpiresAt());
     }
 

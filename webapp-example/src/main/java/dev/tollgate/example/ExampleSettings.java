@@ -1,6 +1,7 @@
 package dev.tollgate.example;
 
 import dev.tollgate.oauth1.OAuth1Settings;
+import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,19 +19,21 @@ import java.util.Set;
 @Priority(Interceptor.Priority.APPLICATION)
 public class ExampleSettings {
 
-    /**
-     * The issuer is where the example is reached ({@code -Dtollgate.issuer} changes it); the password and
-     * implicit grants are on because the demo clients are registered for them (the contract lists them).
-     */
+    /** The issuer is where the example is reached ({@code -Dtollgate.issuer} changes it). */
     @Produces
     @Alternative
     public OAuth2Settings oauth2Settings() {
         return OAuth2Settings.builder(System.getProperty("tollgate.issuer", "http://127.0.0.1:8080"))
                 .scopesSupported(Set.of("profile", "email"))
-                .passwordGrantEnabled(true)
-                .implicitGrantEnabled(true)
                 .realm("tollgate-example")
                 .build();
+    }
+
+    /** The implicit and password grants are on because the demo clients are registered for them (the contract lists them). */
+    @Produces
+    @Alternative
+    public GrantSettings grantSettings() {
+        return new GrantSettings(true, true);
     }
 
     @Produces

@@ -1,12 +1,15 @@
 package dev.tollgate.example.oauth2;
 
 import dev.tollgate.example.security.DemoUsers;
+import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.oauth2.ResourceOwnerAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
 
 /** Checks resource owner passwords for the password grant (RFC 6749 §4.3) against the example's users. */
 @ApplicationScoped
@@ -15,10 +18,16 @@ public class DemoPasswords implements ResourceOwnerAuthenticator {
     @Inject
     DemoUsers users;
 
+    @Inject
+    Clock clock;
+
     @Override
-    public Optional<String> authenticate(String username, String password) {
+    public Optional<ResourceOwner> authenticate(String username, String password) {
         CredentialValidationResult result = users.validate(new UsernamePasswordCredential(username, password));
-        return result.getStatus() == CredentialValidationResult.Status.VALID
-                ? Optional.of(result.getCallerPrincipal().getName()) : Optional.empty();
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return Optional.empty();
+        }
+        // RFC 8176 §2: "pwd", authenticated just now
+        return Optional.of(new ResourceOwner(result.getCallerPrincipal().getName(), clock.instant(), Set.of("pwd"), null));
     }
 }

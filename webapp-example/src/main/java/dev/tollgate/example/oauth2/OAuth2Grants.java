@@ -2,6 +2,7 @@ package dev.tollgate.example.oauth2;
 
 import dev.tollgate.example.web.Grant;
 import dev.tollgate.example.web.GrantSource;
+import dev.tollgate.jakarta.oauth2.AuthorizationServer;
 import dev.tollgate.jakarta.oauth2.JpaOAuth2ClientStore;
 import dev.tollgate.jakarta.oauth2.JpaTokenStore;
 import dev.tollgate.jakarta.oauth2.OAuth2TokenEntity;
@@ -22,6 +23,9 @@ public class OAuth2Grants implements GrantSource {
     @Inject
     JpaOAuth2ClientStore clients;
 
+    @Inject
+    AuthorizationServer server;
+
     @Override
     public String protocol() {
         return "OAuth 2.0";
@@ -41,8 +45,9 @@ public class OAuth2Grants implements GrantSource {
         return grants;
     }
 
+    /** Through the server: live tokens and unredeemed codes alike, each grant reported revoked. */
     @Override
     public boolean revoke(String user, String clientId) {
-        return tokens.revoke(user, clientId) > 0;
+        return server.revokeAuthorization(user, clientId);
     }
 }

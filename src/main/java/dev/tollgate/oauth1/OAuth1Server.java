@@ -1,5 +1,6 @@
 package dev.tollgate.oauth1;
 
+import dev.tollgate.common.ReplayCache;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * for errors too; the two calls of the application's consent page throw {@link OAuth1Error} instead, so that
  * the application can render its own error page.
  */
-public class AuthorizationServer {
+public class OAuth1Server {
 
     private static final String POST = "POST";
 
@@ -32,8 +33,8 @@ public class AuthorizationServer {
      * @param tokenGenerator       makes tokens, secrets and verifiers
      * @param clock                the time for timestamps and expiry
      */
-    public AuthorizationServer(ClientStore clients, TemporaryCredentialStore temporaryCredentials,
-            TokenCredentialStore tokenCredentials, NonceStore nonces, OAuth1Settings settings,
+    public OAuth1Server(ClientStore clients, TemporaryCredentialStore temporaryCredentials,
+            TokenCredentialStore tokenCredentials, ReplayCache nonces, OAuth1Settings settings,
             SignatureMethods signatureMethods, TokenGenerator tokenGenerator, Clock clock) {
         this.clients = clients;
         this.temporaryCredentials = temporaryCredentials;
@@ -53,10 +54,7 @@ public class AuthorizationServer {
         try {
             requirePost(request);
             SignatureMethod method = verifier.checkParameters(request);
-            String callback = request.callback();
-            if (callback == null || callback.isEmpty()) {
-                throw new MissingRequiredParameterError(OAuthParameters.CALLBACK);
-            }
+            String callback = required(request.callback(), OAuthParameters.CALLBACK);
             if (!Callbacks.isWellFormed(callback)) {
                 throw new InvalidRequestError("Invalid \"oauth_callback\" value");
             }
@@ -89,10 +87,7 @@ public class AuthorizationServer {
      * @throws InvalidTokenError             if it is unknown, expired or already authorized
      */
     public AuthorizationRequest checkAuthorizationRequest(String oauthToken) throws OAuth1Error {
-        if (oauthToken == null || oauthToken.isEmpty()) {
-            throw new MissingRequiredParameterError(OAuthParameters.TOKEN);
-        }
-        TemporaryCredential credential = temporaryCredentials.find(oauthToken)
+        TemporaryCredential credential = temporaryCredentials.find(required(oauthToken, OAuthParameters.TOKEN))
                 .filter(found -> !found.isAuthorized() && isLive(found))
                 .orElseThrow(InvalidTokenError::new);
         OAuth1Client client = clients.find(credential.getClientId()).orElseThrow(InvalidClientError::new);
@@ -153,14 +148,8 @@ public class AuthorizationServer {
         try {
             requirePost(request);
             SignatureMethod method = verifier.checkParameters(request);
-            String token = request.token();
-            if (token == null || token.isEmpty()) {
-                throw new MissingRequiredParameterError(OAuthParameters.TOKEN);
-            }
-            String verifierValue = request.verifier();
-            if (verifierValue == null || verifierValue.isEmpty()) {
-                throw new MissingRequiredParameterError(OAuthParameters.VERIFIER);
-            }
+            String token = required(request.token(), OAuthParameters.TOKEN);
+            String verifierValue = required(request.verifier(), OAuthParameters.VERIFIER);
             TemporaryCredential credential = temporaryCredentials.take(token)
                     .filter(this::isLive)
                     .orElseThrow(InvalidTokenError::new);
@@ -183,6 +172,13 @@ public class AuthorizationServer {
         } catch (OAuth1Error error) {
             return OAuth1Response.error(error);
         }
+    }
+
+    private static String required(String value, String name) throws MissingRequiredParameterError {
+        if (value == null || value.isEmpty()) {
+            throw new MissingRequiredParameterError(name);
+        }
+        return value;
     }
 
     private OAuth1Client findClient(String clientId) throws InvalidClientError {

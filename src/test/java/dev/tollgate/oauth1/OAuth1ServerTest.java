@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The three legs of RFC 5849 §2 through {@link AuthorizationServer}. */
-class AuthorizationServerTest {
+/** The three legs of RFC 5849 §2 through {@link OAuth1Server}. */
+class OAuth1ServerTest {
 
     private final OAuth1Fixture fixture = new OAuth1Fixture();
 

@@ -1,11 +1,12 @@
 package dev.tollgate.oauth1;
 
+import dev.tollgate.common.ReplayCache;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Nonces in a concurrent map; {@code putIfAbsent} makes recording atomic. Entries never expire here. */
-final class InMemoryNonceStore implements NonceStore {
+final class InMemoryReplayCache implements ReplayCache {
 
     private final Map<String, Duration> recorded = new ConcurrentHashMap<>();
 

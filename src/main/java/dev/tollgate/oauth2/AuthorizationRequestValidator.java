@@ -1,0 +1,87 @@
+package dev.tollgate.oauth2;
+
+import java.util.Map;
+
+/**
+ * Validates authorization requests (RFC 6749 §4.1.1, §4.2.1): client and redirect URI first, whose errors are
+ * never redirected; then response type, response mode and scope, and the grant's and its extensions' checks,
+ * whose errors go back to the client.
+ */
+final class AuthorizationRequestValidator {
+
+    private final ClientStore clients;
+    private final Capabilities capabilities;
+    private final ScopePolicy scopes;
+
+    AuthorizationRequestValidator(ClientStore clients, Capabilities capabilities, ScopePolicy scopes) {
+        this.clients = clients;
+        this.capabilities = capabilities;
+        this.scopes = scopes;
+    }
+
+    AuthorizationRequest validate(OAuth2Request request) {
+        String state = request.param("state");
+        String clientId = request.param("client_id");
+        if (clientId == null) {
+            throw OAuth2Error.invalidRequest("Missing client_id.");
+        }
+        OAuth2Client client = clients.find(clientId).orElseThrow(() -> OAuth2Error.invalidClient("Unknown client."));
+        String requestedRedirectUri = request.param("redirect_uri");
+        String redirectUri = redirectUri(client, requestedRedirectUri);
+        ResponseMode mode = ResponseMode.QUERY;
+        try {
+            String responseType = request.param("response_type");
+            if (responseType == null) {
+                throw OAuth2Error.invalidRequest("Missing response_type.");
+            }
+            ResponseType type = ResponseType.parse(responseType);
+            AuthorizationGrant grant = capabilities.authorizationGrant(type);
+            if (grant == null) {
+                throw OAuth2Error.unsupportedResponseType("The response_type is not supported.");
+            }
+            mode = grant.defaultResponseMode();
+            if (client.getResponseTypes().stream().noneMatch(type::matches)) {
+                throw OAuth2Error.unauthorizedClient("The client may not use this response_type.");
+            }
+            mode = responseMode(request.param("response_mode"), grant);
+            AuthorizationRequest authorization = new AuthorizationRequest(client, type, redirectUri,
+                    requestedRedirectUri, scopes.resolve(client, request.param("scope")), state, mode, Map.of());
+            authorization = grant.validateAuthorizationRequest(authorization, request);
+            for (GrantExtension extension : capabilities.extensions(grant.grantType())) {
+                authorization = extension.validateAuthorizationRequest(authorization, request);
+            }
+            return authorization;
+        } catch (OAuth2Error e) {
+            throw e.redirectTo(redirectUri, state, mode);
+        }
+    }
+
+    private static String redirectUri(OAuth2Client client, String requested) {
+        if (requested != null) {
+            if (!client.checkRedirectUri(requested)) {
+                throw OAuth2Error.invalidRequest("The redirect_uri is not registered for this client.");
+            }
+            return requested;
+        }
+        if (client.getRedirectUris().size() == 1) {
+            return client.getRedirectUris().get(0); // RFC 6749 §3.1.2.3
+        }
+        throw OAuth2Error.invalidRequest("Missing redirect_uri.");
+    }
+
+    private ResponseMode responseMode(String name, AuthorizationGrant grant) {
+        ResponseMode fallback = grant.defaultResponseMode();
+        if (name == null) {
+            return fallback;
+        }
+        ResponseMode mode = capabilities.responseMode(name);
+        if (mode == null) {
+            throw OAuth2Error.invalidRequest("Unsupported response_mode.");
+        }
+        // Multiple Response Type Encoding Practices §5: not the query where the default is the fragment
+        if (ResponseMode.QUERY.name().equals(name) && !ResponseMode.QUERY.name().equals(fallback.name())) {
+            throw OAuth2Error.invalidRequest("The response_mode query is not allowed with this response_type.");
+        }
+        return mode;
+    }
+}

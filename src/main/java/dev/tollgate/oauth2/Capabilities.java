@@ -1,0 +1,115 @@
+package dev.tollgate.oauth2;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a server was built with: its grants with their extensions, response modes, client authentication
+ * methods and endpoints. Immutable; metadata and registration read it, so neither claims what the server
+ * does not do.
+ */
+public final class Capabilities {
+
+    private final Map<ResponseType, AuthorizationGrant> authorizationGrants;
+    private final Map<String, TokenGrant> tokenGrants;
+    private final Map<String, List<GrantExtension>> extensions;
+    private final List<GrantExtension> globalExtensions;
+    private final Map<String, ResponseMode> responseModes;
+    private final ClientAuthenticator clientAuthentication;
+    private final Map<String, Endpoint> endpoints;
+
+    Capabilities(Map<ResponseType, AuthorizationGrant> authorizationGrants, Map<String, TokenGrant> tokenGrants,
+                 Map<String, List<GrantExtension>> extensions, List<GrantExtension> globalExtensions,
+                 Map<String, ResponseMode> responseModes, ClientAuthenticator clientAuthentication,
+                 Map<String, Endpoint> endpoints) {
+        this.authorizationGrants = Map.copyOf(authorizationGrants);
+        this.tokenGrants = Map.copyOf(tokenGrants);
+        this.extensions = Map.copyOf(extensions);
+        this.globalExtensions = List.copyOf(globalExtensions);
+        this.responseModes = Map.copyOf(responseModes);
+        this.clientAuthentication = clientAuthentication;
+        this.endpoints = Map.copyOf(endpoints);
+    }
+
+    /** The grant for a response type, or {@code null}. */
+    public AuthorizationGrant authorizationGrant(ResponseType responseType) {
+        return authorizationGrants.get(responseType);
+    }
+
+    /** The grant for a grant type, or {@code null}. */
+    public TokenGrant tokenGrant(String grantType) {
+        return tokenGrants.get(grantType);
+    }
+
+    /** The grant for a {@code response_type} value as a client registers it, or {@code null}, also if malformed. */
+    public AuthorizationGrant authorizationGrant(String responseType) {
+        try {
+            return authorizationGrant(ResponseType.parse(responseType));
+        } catch (OAuth2Error e) {
+            return null;
+        }
+    }
+
+    public Collection<AuthorizationGrant> authorizationGrants() {
+        return authorizationGrants.values();
+    }
+
+    public Collection<TokenGrant> tokenGrants() {
+        return tokenGrants.values();
+    }
+
+    /** The extensions of a grant type: those registered for every grant, then its own. */
+    public List<GrantExtension> extensions(String grantType) {
+        List<GrantExtension> all = new ArrayList<>(globalExtensions);
+        all.addAll(extensions.getOrDefault(grantType, List.of()));
+        return all;
+    }
+
+    /** Every registered extension, once. */
+    public Set<GrantExtension> allExtensions() {
+        Set<GrantExtension> all = new LinkedHashSet<>(globalExtensions);
+        extensions.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** The response mode of a name, or {@code null}. */
+    public ResponseMode responseMode(String name) {
+        return responseModes.get(name);
+    }
+
+    public Set<String> responseModeNames() {
+        return new TreeSet<>(responseModes.keySet());
+    }
+
+    public ClientAuthenticator clientAuthentication() {
+        return clientAuthentication;
+    }
+
+    /** The endpoint of a name, or {@code null}. */
+    public Endpoint endpoint(String name) {
+        return endpoints.get(name);
+    }
+
+    public Collection<Endpoint> endpoints() {
+        return endpoints.values();
+    }
+
+    /** Every grant type served, at either endpoint, sorted. */
+    public Set<String> grantTypes() {
+        Set<String> types = new TreeSet<>(tokenGrants.keySet());
+        authorizationGrants.values().forEach(grant -> types.add(grant.grantType()));
+        return types;
+    }
+
+    /** Every response type served, in canonical form, sorted. */
+    public Set<String> responseTypes() {
+        Set<String> types = new TreeSet<>();
+        authorizationGrants.keySet().forEach(type -> types.add(type.toString()));
+        return types;
+    }
+}

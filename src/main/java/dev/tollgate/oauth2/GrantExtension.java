@@ -1,0 +1,40 @@
+package dev.tollgate.oauth2;
+
+import jakarta.json.JsonObjectBuilder;
+
+/**
+ * Adds to a grant without changing it (Authlib's grant extensions, fosite's handlers): validates more of the
+ * authorization and token requests, adds to the token response and describes itself in the metadata.
+ * Register it with a grant, {@link OAuth2ServerBuilder#grant(Grant, GrantExtension...)}, or with every
+ * grant, {@link OAuth2ServerBuilder#extension(GrantExtension)}. {@link CodeChallenge} (PKCE) is one.
+ */
+public interface GrantExtension {
+
+    /**
+     * Checks an authorization request once the grant has; may add attributes, which stay with the code.
+     *
+     * @throws OAuth2Error errors to be redirected to the client
+     */
+    default AuthorizationRequest validateAuthorizationRequest(AuthorizationRequest request, OAuth2Request http) {
+        return request;
+    }
+
+    /**
+     * Checks a token request once the grant has, before anything is issued; may add attributes.
+     *
+     * @param context what the grant would issue, with the attributes it carried (such as a code's)
+     * @throws OAuth2Error answered as JSON
+     */
+    default TokenContext validateTokenRequest(TokenRequest request, TokenContext context) {
+        return context;
+    }
+
+    /** Adds to the response of an issued token, e.g. an {@code id_token}. */
+    default TokenResponse extendTokenResponse(TokenContext context, TokenResponse response) {
+        return response;
+    }
+
+    /** Adds what it supports to the server metadata (RFC 8414 §2). */
+    default void describe(JsonObjectBuilder metadata) {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.tollgate.oauth2;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds an {@link OAuth2Server} once: each grant, extension, client authentication method, response mode and
+ * endpoint is one call. It starts with {@code client_secret_basic}, {@code client_secret_post}, {@code none}
+ * and the {@code query} and {@code fragment} response modes; a later registration of the same name replaces
+ * an earlier one.
+ * <pre>{@code
+ * OAuth2Server server = OAuth2Server.builder(settings, TokenSettings.DEFAULT, clients, tokens, clock)
+ *         .standardGrants(codes, users, GrantSettings.DEFAULT, PkceSettings.DEFAULT)
+ *         .grant(new MyGrant(), new MyExtension())
+ *         .standardEndpoints(RegistrationSettings.OPEN)
+ *         .build();
+ * }</pre>
+ */
+public final class OAuth2ServerBuilder {
+
+    private final OAuth2Settings settings;
+    private final TokenSettings tokenSettings;
+    private final ClientStore clients;
+    private final TokenStore tokens;
+    private final Clock clock;
+    private final Map<ResponseType, AuthorizationGrant> authorizationGrants = new LinkedHashMap<>();
+    private final Map<String, TokenGrant> tokenGrants = new LinkedHashMap<>();
+    private final Map<String, List<GrantExtension>> extensions = new LinkedHashMap<>();
+    private final List<GrantExtension> globalExtensions = new ArrayList<>();
+    private final Map<String, ClientAuthenticationMethod> clientAuthentication = new LinkedHashMap<>();
+    private final Map<String, ResponseMode> responseModes = new LinkedHashMap<>();
+    private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private AuthorizationCodeStore codes;
+    private TokenGenerator accessTokens = TokenGenerator.RANDOM;
+    private TokenGenerator refreshTokens = TokenGenerator.RANDOM;
+    private OAuth2EventListener events = OAuth2EventListener.NONE;
+
+    OAuth2ServerBuilder(OAuth2Settings settings, TokenSettings tokenSettings, ClientStore clients,
+                        TokenStore tokens, Clock clock) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.tokenSettings = Objects.requireNonNull(tokenSettings, "tokenSettings");
+        this.clients = Objects.requireNonNull(clients, "clients");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        clientAuthentication(new ClientSecretBasic());
+        clientAuthentication(new ClientSecretPost());
+        clientAuthentication(new PublicClientAuthentication());
+        responseMode(ResponseMode.QUERY);
+        responseMode(ResponseMode.FRAGMENT);
+    }
+
+    /**
+     * Registers a grant at the endpoints it serves (an {@link AuthorizationGrant} by response type, a
+     * {@link TokenGrant} by grant type, or both), with extensions that apply to it alone; it replaces a grant of
+     * the same type, and that grant's extensions.
+     */
+    public OAuth2ServerBuilder grant(Grant grant, GrantExtension... grantExtensions) {
+        if (!(grant instanceof AuthorizationGrant) && !(grant instanceof TokenGrant)) {
+            throw new IllegalArgumentException("A grant serves the authorization or the token endpoint: " + grant);
+        }
+        if (grant instanceof AuthorizationGrant authorization) {
+            authorizationGrants.put(authorization.responseType(), authorization);
+        }
+        if (grant instanceof TokenGrant token) {
+            tokenGrants.put(token.grantType(), token);
+        }
+        extensions.put(grant.grantType(), List.of(grantExtensions));
+        return this;
+    }
+
+    /** Registers an extension of every grant, e.g. one that binds every token to a key. */
+    public OAuth2ServerBuilder extension(GrantExtension extension) {
+        globalExtensions.add(extension);
+        return this;
+    }
+
+    public OAuth2ServerBuilder clientAuthentication(ClientAuthenticationMethod method) {
+        clientAuthentication.put(method.name(), method);
+        return this;
+    }
+
+    public OAuth2ServerBuilder responseMode(ResponseMode mode) {
+        responseModes.put(mode.name(), mode);
+        return this;
+    }
+
+    public OAuth2ServerBuilder endpoint(Endpoint endpoint) {
+        endpoints.put(endpoint.name(), endpoint);
+        return this;
+    }
+
+    /** Where codes are, so that {@link OAuth2Server#revokeAuthorization} removes unredeemed ones too. */
+    public OAuth2ServerBuilder authorizationCodes(AuthorizationCodeStore store) {
+        codes = store;
+        return this;
+    }
+
+    /** Replaces how access tokens are made (default: 256 random bits). */
+    public OAuth2ServerBuilder accessTokenGenerator(TokenGenerator generator) {
+        accessTokens = generator;
+        return this;
+    }
+
+    /** Replaces how refresh tokens are made (default: 256 random bits). */
+    public OAuth2ServerBuilder refreshTokenGenerator(TokenGenerator generator) {
+        refreshTokens = generator;
+        return this;
+    }
+
+    /** Sets who hears about authenticated clients and issued and revoked tokens. */
+    public OAuth2ServerBuilder events(OAuth2EventListener listener) {
+        events = listener;
+        return this;
+    }
+
+    /**
+     * The standard grants: authorization code with PKCE, refresh token, client credentials, and implicit and
+     * password when the grant settings enable them.
+     *
+     * @param users checks resource owner passwords; only used by the password grant
+     */
+    public OAuth2ServerBuilder standardGrants(AuthorizationCodeStore codeStore, ResourceOwnerAuthenticator users,
+                                             GrantSettings grants, PkceSettings pkce) {
+        authorizationCodes(codeStore);
+        grant(new AuthorizationCodeGrant(codeStore, tokenSettings.authorizationCodeLifetime()),
+                new CodeChallenge(pkce));
+        if (grants.implicitGrantEnabled()) {
+            grant(new ImplicitGrant());
+        }
+        if (grants.passwordGrantEnabled()) {
+            grant(new PasswordGrant(users));
+        }
+        grant(new ClientCredentialsGrant());
+        return grant(new RefreshTokenGrant(tokenSettings.refreshTokenRotation()));
+    }
+
+    /** The standard endpoints: revocation, introspection, metadata and registration. */
+    public OAuth2ServerBuilder standardEndpoints(RegistrationSettings registration) {
+        endpoint(new RevocationEndpoint());
+        endpoint(new IntrospectionEndpoint(IntrospectionEndpoint.DEFAULT_POLICY));
+        endpoint(new MetadataEndpoint());
+        return endpoint(new RegistrationEndpoint(registration));
+    }
+
+    public OAuth2Server build() {
+        Capabilities capabilities = new Capabilities(authorizationGrants, tokenGrants, extensions, globalExtensions,
+                responseModes, new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints);
+        TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events);
+        return new OAuth2Server(settings, capabilities, clients, issuer, new TokenService(tokens, codes, events),
+                events, clock);
+    }
+}
