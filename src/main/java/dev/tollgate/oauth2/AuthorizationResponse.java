@@ -25,4 +25,10 @@ public record AuthorizationResponse(Map<String, String> parameters, TokenContext
     public static AuthorizationResponse ofToken(TokenContext token) {
         return new AuthorizationResponse(Map.of(), token);
     }
+
+    /** The parameter names only: a value may be a code. */
+    @Override
+    public String toString() {
+        return "AuthorizationResponse[parameters=" + parameters.keySet() + ", token=" + (token != null) + "]";
+    }
 }

@@ -2,6 +2,8 @@ package dev.tollgate.oauth2;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +29,18 @@ public final class Capabilities {
                  Map<String, List<GrantExtension>> extensions, List<GrantExtension> globalExtensions,
                  Map<String, ResponseMode> responseModes, ClientAuthenticator clientAuthentication,
                  Map<String, Endpoint> endpoints) {
-        this.authorizationGrants = Map.copyOf(authorizationGrants);
-        this.tokenGrants = Map.copyOf(tokenGrants);
-        this.extensions = Map.copyOf(extensions);
+        this.authorizationGrants = ordered(authorizationGrants);
+        this.tokenGrants = ordered(tokenGrants);
+        this.extensions = ordered(extensions);
         this.globalExtensions = List.copyOf(globalExtensions);
-        this.responseModes = Map.copyOf(responseModes);
+        this.responseModes = ordered(responseModes);
         this.clientAuthentication = clientAuthentication;
-        this.endpoints = Map.copyOf(endpoints);
+        this.endpoints = ordered(endpoints);
+    }
+
+    // in the order of registration, so that the metadata document is the same from one start to the next
+    private static <K, V> Map<K, V> ordered(Map<K, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** The grant for a response type, or {@code null}. */

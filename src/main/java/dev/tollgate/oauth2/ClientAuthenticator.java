@@ -1,5 +1,7 @@
 package dev.tollgate.oauth2;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +22,7 @@ public final class ClientAuthenticator {
     ClientAuthenticator(ClientStore clients, String realm, Map<String, ClientAuthenticationMethod> methods) {
         this.clients = clients;
         this.realm = realm;
-        this.methods = Map.copyOf(methods);
+        this.methods = Collections.unmodifiableMap(new LinkedHashMap<>(methods));
     }
 
     /**
@@ -69,8 +71,10 @@ public final class ClientAuthenticator {
     private OAuth2Error failure(ClientAuthenticationMethod used, OAuth2Client client, String description) {
         OAuth2Error error = OAuth2Error.invalidClient(description);
         String challenge = used.challenge(realm);
-        if (challenge == null && client != null && methods.containsKey(client.getTokenEndpointAuthMethod())) {
-            challenge = methods.get(client.getTokenEndpointAuthMethod()).challenge(realm);
+        ClientAuthenticationMethod registered = client == null || client.getTokenEndpointAuthMethod() == null
+                ? null : methods.get(client.getTokenEndpointAuthMethod());
+        if (challenge == null && registered != null) {
+            challenge = registered.challenge(realm);
         }
         return challenge == null ? error : error.withChallenge(401, "WWW-Authenticate", challenge);
     }

@@ -53,6 +53,10 @@ public final class CodeChallenge implements GrantExtension {
         String verifier = request.form("code_verifier");
         String challenge = context.attribute(CODE_CHALLENGE);
         if (challenge == null) {
+            if (request.client().isPublic() || settings.requiredForAllClients()) {
+                // a code without the challenge its authorization required, e.g. stored before this extension
+                throw OAuth2Error.invalidGrant("The code has no code_challenge, which this client requires.");
+            }
             if (verifier != null) {
                 throw OAuth2Error.invalidGrant("A code_verifier was sent, but the authorization had no code_challenge.");
             }

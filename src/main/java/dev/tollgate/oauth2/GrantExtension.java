@@ -20,7 +20,9 @@ public interface GrantExtension {
     }
 
     /**
-     * Checks a token request once the grant has, before anything is issued; may add attributes.
+     * Checks a token request once the grant has, before anything is issued; may add attributes. The grant has
+     * already consumed what is single-use (the code; with rotation, the refresh token), so a refusal here costs
+     * the client that credential, as any failed redemption does (RFC 6749 §4.1.2).
      *
      * @param context what the grant would issue, with the attributes it carried (such as a code's)
      * @throws OAuth2Error answered as JSON
@@ -29,7 +31,7 @@ public interface GrantExtension {
         return context;
     }
 
-    /** Adds to the response of an issued token, e.g. an {@code id_token}. */
+    /** Adds to the response of a token already issued and stored, e.g. an {@code id_token}; refuses nothing. */
     default TokenResponse extendTokenResponse(TokenContext context, TokenResponse response) {
         return response;
     }

@@ -2,6 +2,7 @@ package dev.tollgate.oauth2;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An OAuth 2.0 error: the RFC {@code error} code, a description, an optional URI, the HTTP status,
@@ -113,7 +114,8 @@ public final class OAuth2Error extends RuntimeException {
      * mode.
      */
     public OAuth2Error redirectTo(String validatedRedirectUri, String newState, ResponseMode mode) {
-        return new OAuth2Error(error, description, uri, status, headers, newState, validatedRedirectUri, mode);
+        return new OAuth2Error(error, description, uri, status, headers, newState, validatedRedirectUri,
+                Objects.requireNonNull(mode, "mode"));
     }
 
     /** This error with an {@code error_uri} pointing at a page about it. */

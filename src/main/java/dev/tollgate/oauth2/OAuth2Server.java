@@ -182,6 +182,11 @@ public final class OAuth2Server {
         return tokens.revokeAuthorization(subject, clientId);
     }
 
+    /** A protector of resources that accepts this server's tokens (RFC 6750). */
+    public ResourceProtector resourceProtector(BearerSettings bearer) {
+        return new ResourceProtector(new BearerTokenValidator(tokens.store(), clock, settings.realm()), bearer);
+    }
+
     public OAuth2Settings settings() {
         return settings;
     }

@@ -1,7 +1,6 @@
 package dev.tollgate.oauth2;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ public final class OAuth2ServerBuilder {
     private final Clock clock;
     private final Map<ResponseType, AuthorizationGrant> authorizationGrants = new LinkedHashMap<>();
     private final Map<String, TokenGrant> tokenGrants = new LinkedHashMap<>();
-    private final Map<String, List<GrantExtension>> extensions = new LinkedHashMap<>();
-    private final List<GrantExtension> globalExtensions = new ArrayList<>();
+    private final Map<String, Map<Class<?>, GrantExtension>> extensions = new LinkedHashMap<>();
+    private final Map<Class<?>, GrantExtension> globalExtensions = new LinkedHashMap<>();
     private final Map<String, ClientAuthenticationMethod> clientAuthentication = new LinkedHashMap<>();
     private final Map<String, ResponseMode> responseModes = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
@@ -55,26 +54,32 @@ public final class OAuth2ServerBuilder {
 
     /**
      * Registers a grant at the endpoints it serves (an {@link AuthorizationGrant} by response type, a
-     * {@link TokenGrant} by grant type, or both), with extensions that apply to it alone; it replaces a grant of
-     * the same type, and that grant's extensions.
+     * {@link TokenGrant} by grant type, or both), with extensions of its grant type. It replaces a grant of the
+     * same response or grant type; the grant type keeps the extensions registered before, except those of
+     * the classes given now, so that another grant of a type never drops its PKCE.
      */
     public OAuth2ServerBuilder grant(Grant grant, GrantExtension... grantExtensions) {
         if (!(grant instanceof AuthorizationGrant) && !(grant instanceof TokenGrant)) {
             throw new IllegalArgumentException("A grant serves the authorization or the token endpoint: " + grant);
         }
         if (grant instanceof AuthorizationGrant authorization) {
+            Objects.requireNonNull(authorization.defaultResponseMode(), "defaultResponseMode");
             authorizationGrants.put(authorization.responseType(), authorization);
         }
         if (grant instanceof TokenGrant token) {
             tokenGrants.put(token.grantType(), token);
         }
-        extensions.put(grant.grantType(), List.of(grantExtensions));
+        Map<Class<?>, GrantExtension> ofType = extensions.computeIfAbsent(grant.grantType(),
+                type -> new LinkedHashMap<>());
+        for (GrantExtension extension : grantExtensions) {
+            ofType.put(extension.getClass(), extension);
+        }
         return this;
     }
 
-    /** Registers an extension of every grant, e.g. one that binds every token to a key. */
+    /** Registers an extension of every grant, e.g. one that binds every token to a key; replaces one of its class. */
     public OAuth2ServerBuilder extension(GrantExtension extension) {
-        globalExtensions.add(extension);
+        globalExtensions.put(extension.getClass(), extension);
         return this;
     }
 
@@ -147,8 +152,10 @@ public final class OAuth2ServerBuilder {
     }
 
     public OAuth2Server build() {
-        Capabilities capabilities = new Capabilities(authorizationGrants, tokenGrants, extensions, globalExtensions,
-                responseModes, new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints);
+        Map<String, List<GrantExtension>> byGrantType = new LinkedHashMap<>();
+        extensions.forEach((type, ofType) -> byGrantType.put(type, List.copyOf(ofType.values())));
+        Capabilities capabilities = new Capabilities(authorizationGrants, tokenGrants, byGrantType,
+                List.copyOf(globalExtensions.values()), responseModes, new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints);
         TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events);
         return new OAuth2Server(settings, capabilities, clients, issuer, new TokenService(tokens, codes, events),
                 events, clock);

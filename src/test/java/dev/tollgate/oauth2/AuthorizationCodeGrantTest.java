@@ -232,4 +232,14 @@ class AuthorizationCodeGrantTest {
                 "redirect_uri", REDIRECT_URI, "client_id", "no-refresh", "code_verifier", VERIFIER), null);
         assertFalse(json(response).containsKey("refresh_token"));
     }
+
+    @Test
+    void aPublicClientsCodeWithoutAChallengeIsRefused() {
+        // as a code stored before PKCE was an extension would read: no attributes at all
+        f.codes.save(new IssuedAuthorizationCode(Secrets.sha256("legacy-code"), "demo-public", REDIRECT_URI, "profile",
+                ALICE, f.clock.instant().plusSeconds(60), Map.of()));
+        JsonObject error = json(f.token(params("grant_type", "authorization_code", "code", "legacy-code",
+                "redirect_uri", REDIRECT_URI, "client_id", "demo-public"), null));
+        assertEquals("invalid_grant", error.getString("error"));
+    }
 }

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.tollgate.common.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -123,5 +125,15 @@ class ClientAuthenticationTest {
         assertEquals(true, client.checkClientSecret("demo-secret"));
         assertEquals(false, client.checkClientSecret("demo-secreT"));
         assertEquals(false, f.clients.find("demo-public").orElseThrow().checkClientSecret(""));
+    }
+
+    @Test
+    void aClientWithoutARegisteredMethodIsRefusedNotAnError() {
+        f.clients.add(new TestClient("odd", Secrets.sha256("odd-secret"), null, List.of(Fixture.REDIRECT_URI),
+                Set.of("client_credentials"), Set.of(), "profile", false));
+        OAuth2Response response = f.token(params("grant_type", "client_credentials", "client_id", "odd",
+                "client_secret", "odd-secret"), null);
+        assertEquals(400, response.status());
+        assertEquals("invalid_client", json(response).getString("error"));
     }
 }

@@ -202,8 +202,7 @@ class ExtensionPointsTest {
     @Test
     void aGrantExtensionIsOneRegisteredClassAndItsAttributesTravelWithTheCode() {
         Fixture f = new Fixture(o -> o.builder = b -> b.grant(
-                new AuthorizationCodeGrant(o.codes, TokenSettings.DEFAULT.authorizationCodeLifetime()),
-                new CodeChallenge(PkceSettings.DEFAULT), new Audience()));
+                new AuthorizationCodeGrant(o.codes, TokenSettings.DEFAULT.authorizationCodeLifetime()), new Audience()));
         String code = redirectParams(f.server.createAuthorizationResponse(authorizeRequest(codeQuery(
                 "audience", "https://api.example")), ALICE), false).get("code");
         JsonObject token = json(f.token(params("grant_type", "authorization_code", "code", code,
@@ -218,8 +217,11 @@ class ExtensionPointsTest {
                 codeQuery("audience", "relative")), ALICE), false).get("error"));
         assertFalse(json(f.token(params("grant_type", "client_credentials"))).containsKey("audience"),
                 "registered with the code grant only");
-        assertTrue(MetadataEndpoint.metadata(f.server.settings(), f.server.capabilities())
-                .getBoolean("test_audience_supported"));
+        JsonObject metadata = MetadataEndpoint.metadata(f.server.settings(), f.server.capabilities());
+        assertTrue(metadata.getBoolean("test_audience_supported"));
+        assertTrue(metadata.containsKey("code_challenge_methods_supported"), "PKCE stays with the code grant");
+        assertEquals("invalid_request", redirectParams(f.server.createAuthorizationResponse(authorizeRequest(
+                codeQuery("client_id", "demo-public")), ALICE), false).get("error"), "PKCE is still required");
     }
 
     @Test

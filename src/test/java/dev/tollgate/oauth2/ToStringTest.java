@@ -46,6 +46,12 @@ class ToStringTest {
     }
 
     @Test
+    void authorizationResponsesShowNoCode() {
+        AuthorizationResponse response = AuthorizationResponse.of(Map.of("code", "the-code"));
+        assertFalse(response.toString().contains("the-code"), response.toString());
+    }
+
+    @Test
     void settingsShowNoInitialAccessToken() {
         assertFalse(new RegistrationSettings("let-me-in").toString().contains("let-me-in"));
         assertEquals("RegistrationSettings[initialAccessToken=none]", RegistrationSettings.OPEN.toString());

@@ -109,5 +109,10 @@ public class OAuth2Benchmarks {
         @Override
         public void revokeGrant(String grantId) {
         }
+
+        @Override
+        public List<String> revokeAll(String username, String clientId) {
+            return List.of();
+        }
     }
 }

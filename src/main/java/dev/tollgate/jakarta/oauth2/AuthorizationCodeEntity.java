@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +104,7 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
     @Override
     public ResourceOwner getResourceOwner() {
         return new ResourceOwner(username, authTime == null ? null : Instant.ofEpochSecond(authTime),
-                amr == null ? Set.of() : Set.of(amr.split(" ")), acr);
+                amr == null ? Set.of() : Set.copyOf(Arrays.asList(amr.split(" "))), acr);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.BearerSettings;
-import dev.tollgate.oauth2.BearerTokenValidator;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Server;
@@ -64,10 +63,11 @@ public class OAuth2ServerProducer {
         return standard().build();
     }
 
+    /** The protector of {@link BearerTokenFilter}, over whichever {@link OAuth2Server} is in use. */
     @Produces
     @Singleton
-    public ResourceProtector resourceProtector() {
-        return new ResourceProtector(new BearerTokenValidator(tokens, clock, settings.realm()), bearerSettings);
+    public ResourceProtector resourceProtector(OAuth2Server server) {
+        return server.resourceProtector(bearerSettings);
     }
 
     /**
