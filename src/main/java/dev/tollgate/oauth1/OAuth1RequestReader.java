@@ -1,6 +1,7 @@
 package dev.tollgate.oauth1;
 
 import dev.tollgate.common.FormUrlEncoding;
+import dev.tollgate.common.Identifiers;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -46,6 +47,11 @@ final class OAuth1RequestReader {
             throw new InvalidRequestError("Too many parameters");
         }
         checkProtocolParameters(parameters);
+        for (Parameter parameter : parameters) {
+            if (parameter.isProtocolParameter() && !Identifiers.hasNoControlCharacter(parameter.value())) {
+                throw new InvalidRequestError("Control character in \"" + parameter.name() + "\"");
+            }
+        }
         return new OAuth1Request(method.toUpperCase(Locale.ROOT), parsedUri, headerMap, parameters, realm);
     }
 

@@ -14,16 +14,28 @@ import java.util.Base64;
 public final class RsaSignatureMethod implements SignatureMethod {
 
     /** RSA-SHA1, RFC 5849 §3.4.3. */
-    public static final RsaSignatureMethod RSA_SHA1 = new RsaSignatureMethod("RSA-SHA1", "SHA1withRSA");
+    public static final RsaSignatureMethod RSA_SHA1 = new RsaSignatureMethod("RSA-SHA1", "SHA1withRSA",
+            RsaKeys.MINIMUM_BITS);
     /** RSA-SHA256, the same construction with SHA-256 (not in RFC 5849; widely deployed). */
-    public static final RsaSignatureMethod RSA_SHA256 = new RsaSignatureMethod("RSA-SHA256", "SHA256withRSA");
+    public static final RsaSignatureMethod RSA_SHA256 = new RsaSignatureMethod("RSA-SHA256", "SHA256withRSA",
+            RsaKeys.MINIMUM_BITS);
 
     private final String name;
     private final String algorithm;
+    private final int minimumBits;
 
-    private RsaSignatureMethod(String name, String algorithm) {
+    private RsaSignatureMethod(String name, String algorithm, int minimumBits) {
         this.name = name;
         this.algorithm = algorithm;
+        this.minimumBits = minimumBits;
+    }
+
+    /**
+     * This method accepting client keys down to {@code bits}: only for clients whose keys cannot be replaced
+     * (or RFC 5849's 1024-bit example key); below {@link RsaKeys#MINIMUM_BITS} a key can be factored.
+     */
+    public RsaSignatureMethod withMinimumKeySize(int bits) {
+        return new RsaSignatureMethod(name, algorithm, bits);
     }
 
     @Override
@@ -50,7 +62,8 @@ public final class RsaSignatureMethod implements SignatureMethod {
             return false;
         }
         try {
-            return verify(baseString, Base64.getDecoder().decode(signature), RsaKeys.publicKey(pem));
+            PublicKey key = RsaKeys.publicKey(pem);
+            return RsaKeys.bits(key) >= minimumBits && verify(baseString, Base64.getDecoder().decode(signature), key);
         } catch (IllegalArgumentException | GeneralSecurityException e) {
             return false;
         }

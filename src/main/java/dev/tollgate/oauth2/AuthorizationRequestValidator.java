@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import dev.tollgate.common.Identifiers;
 import java.util.Map;
 
 /**
@@ -24,6 +25,9 @@ final class AuthorizationRequestValidator {
         String clientId = request.param("client_id");
         if (clientId == null) {
             throw OAuth2Error.invalidRequest("Missing client_id.");
+        }
+        if (!Identifiers.hasNoControlCharacter(clientId)) {
+            throw OAuth2Error.invalidClient("Unknown client.");
         }
         OAuth2Client client = clients.find(clientId).orElseThrow(() -> OAuth2Error.invalidClient("Unknown client."));
         String requestedRedirectUri = request.param("redirect_uri");

@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import dev.tollgate.common.Identifiers;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class ClientAuthenticator {
         }
         if (clientId == null) {
             throw failure(method, null, "Client authentication is required.");
+        }
+        if (!Identifiers.hasNoControlCharacter(clientId)) {
+            throw failure(method, null, "Client authentication failed.");
         }
         Optional<OAuth2Client> found = clients.find(clientId);
         OAuth2Client client = found.orElseThrow(() -> failure(method, null, "Client authentication failed."));

@@ -1,20 +1,16 @@
 package dev.tollgate.oauth2;
 
 import static dev.tollgate.common.JsonSupport.JSON;
+import static dev.tollgate.oauth2.MetadataJson.MAX_LENGTH;
+import static dev.tollgate.oauth2.MetadataJson.string;
+import static dev.tollgate.oauth2.MetadataJson.strings;
+import static dev.tollgate.oauth2.MetadataJson.webUri;
 
-import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Validated client metadata (RFC 7591 §2). Fields the server does not support are dropped; the
@@ -24,6 +20,9 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
                              List<String> responseTypes, String scope, String clientName, String clientUri,
                              String logoUri, String tosUri, String policyUri, List<String> contacts,
                              String softwareId, String softwareVersion) {
+
+    /** The longest {@code client_name}: what the client tables hold. */
+    public static final int MAX_CLIENT_NAME = 200;
 
     public ClientMetadata {
         redirectUris = List.copyOf(redirectUris);
@@ -36,11 +35,13 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
      * Reads and validates metadata from a registration request.
      *
      * @param capabilities what the server supports: grant and response types, client authentication methods
+     * @param policy       what a client may register for itself
      * @throws OAuth2Error {@code invalid_redirect_uri} or {@code invalid_client_metadata} (RFC 7591 §3.2.2)
      */
-    public static ClientMetadata parse(JsonObject json, OAuth2Settings settings, Capabilities capabilities) {
-        List<String> grantTypes = strings(json, "grant_types");
-        List<String> responseTypes = strings(json, "response_types");
+    public static ClientMetadata parse(JsonObject json, OAuth2Settings settings, Capabilities capabilities,
+                                       RegistrationPolicy policy) {
+        List<String> grantTypes = strings(json, "grant_types", MAX_LENGTH);
+        List<String> responseTypes = strings(json, "response_types", MAX_LENGTH);
         // RFC 7591 §2: defaults authorization_code and code; one list given implies the other
         if (grantTypes == null && responseTypes == null) {
             grantTypes = List.of(AuthorizationCodeGrant.GRANT_TYPE);
@@ -51,27 +52,30 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
             grantTypes = responseTypes.stream().map(type -> grantTypeOf(type, capabilities)).toList();
         }
         checkTypes(grantTypes, responseTypes, capabilities);
-        String method = string(json, "token_endpoint_auth_method");
+        String method = string(json, "token_endpoint_auth_method", MAX_LENGTH);
         method = method == null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC : method;
         if (!capabilities.clientAuthentication().methodNames(false).contains(method)) {
             throw OAuth2Error.invalidClientMetadata("Unsupported token_endpoint_auth_method.");
         }
-        List<String> redirectUris = strings(json, "redirect_uris");
+        List<String> redirectUris = strings(json, "redirect_uris", Integer.MAX_VALUE); // RedirectUris checks lengths
         redirectUris = redirectUris == null ? List.of() : redirectUris;
-        redirectUris.forEach(RedirectUris::checkRegistrable);
+        RedirectUris.checkRegistrable(redirectUris);
         if (redirectUris.isEmpty() && !responseTypes.isEmpty()) {
             throw OAuth2Error.invalidRedirectUri("redirect_uris are required for redirect-based grants.");
         }
-        String scope = string(json, "scope");
-        Set<String> scopes = scope == null ? settings.scopesSupported() : parseScope(scope);
+        String scope = string(json, "scope", MAX_LENGTH);
+        Set<String> scopes = scope == null ? policy.defaultScope(settings.scopesSupported()) : parseScope(scope);
         if (!settings.scopesSupported().containsAll(scopes)) {
             throw OAuth2Error.invalidClientMetadata("The scope is not supported.");
         }
-        List<String> contacts = strings(json, "contacts");
-        return new ClientMetadata(redirectUris, method, grantTypes, responseTypes, Scope.format(scopes),
-                string(json, "client_name"), webUri(json, "client_uri"), webUri(json, "logo_uri"),
-                webUri(json, "tos_uri"), webUri(json, "policy_uri"), contacts == null ? List.of() : contacts,
-                string(json, "software_id"), string(json, "software_version"));
+        List<String> contacts = strings(json, "contacts", 320); // RFC 5321 §4.5.3.1: an address is at most 320
+        ClientMetadata metadata = new ClientMetadata(redirectUris, method, grantTypes, responseTypes,
+                Scope.format(scopes), string(json, "client_name", MAX_CLIENT_NAME), webUri(json, "client_uri"),
+                webUri(json, "logo_uri"), webUri(json, "tos_uri"), webUri(json, "policy_uri"),
+                contacts == null ? List.of() : contacts, string(json, "software_id", MAX_LENGTH),
+                string(json, "software_version", MAX_LENGTH));
+        policy.check(metadata, capabilities);
+        return metadata;
     }
 
     private static List<String> responseTypesFor(List<String> grantTypes, Capabilities capabilities) {
@@ -114,48 +118,6 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
         } catch (OAuth2Error e) {
             throw OAuth2Error.invalidClientMetadata("Malformed scope.");
         }
-    }
-
-    private static String string(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonString text)) {
-            throw OAuth2Error.invalidClientMetadata("'" + name + "' must be a string.");
-        }
-        return text.getString();
-    }
-
-    private static List<String> strings(JsonObject json, String name) {
-        JsonValue value = json.get(name);
-        if (value == null || value == JsonValue.NULL) {
-            return null;
-        }
-        if (!(value instanceof JsonArray array) || !array.stream().allMatch(JsonString.class::isInstance)) {
-            throw OAuth2Error.invalidClientMetadata("'" + name + "' must be an array of strings.");
-        }
-        List<String> values = new ArrayList<>();
-        array.getValuesAs(JsonString.class).forEach(text -> values.add(text.getString()));
-        if (values.stream().distinct().count() != values.size()) {
-            throw OAuth2Error.invalidClientMetadata("'" + name + "' has repeated values.");
-        }
-        return List.copyOf(values);
-    }
-
-    // Pages shown to the user link these: only absolute http(s) URIs, never javascript: and the like.
-    private static String webUri(JsonObject json, String name) {
-        String value = string(json, name);
-        Predicate<URI> web = uri -> uri.isAbsolute() && uri.getHost() != null
-                && Set.of("https", "http").contains(uri.getScheme().toLowerCase(Locale.ROOT));
-        try {
-            if (value != null && !web.test(new URI(value))) {
-                throw OAuth2Error.invalidClientMetadata("'" + name + "' must be an http(s) URI.");
-            }
-        } catch (URISyntaxException e) {
-            throw OAuth2Error.invalidClientMetadata("'" + name + "' must be an http(s) URI.");
-        }
-        return value;
     }
 
     /** The metadata as JSON (RFC 7591 §3.2.1). */

@@ -3,7 +3,6 @@ package dev.tollgate.oauth2;
 import static dev.tollgate.common.JsonSupport.JSON;
 
 import dev.tollgate.common.Secrets;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -38,7 +37,7 @@ public final class RegistrationEndpoint implements Endpoint {
         }
         checkInitialAccessToken(request, context.settings().realm());
         ClientMetadata metadata = ClientMetadata.parse(readObject(request.body()), context.settings(),
-                context.capabilities());
+                context.capabilities(), settings.policy());
         boolean isPublic = ClientAuthenticationMethod.NONE.equals(metadata.tokenEndpointAuthMethod());
         String secret = isPublic ? null : Secrets.randomToken(32);
         Instant issuedAt = context.clock().instant();
@@ -72,15 +71,18 @@ public final class RegistrationEndpoint implements Endpoint {
     }
 
     private static JsonObject readObject(String body) {
+        JsonValue value;
         try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw OAuth2Error.invalidClientMetadata("The request body must be a JSON object.");
-            }
-            return value.asJsonObject();
-        } catch (JsonException e) {
-            throw OAuth2Error.invalidRequest("The request body is not JSON.");
+            value = reader.readValue();
+        } catch (RuntimeException e) {
+            // not only JsonException: Parsson refuses a number over 1,100 digits with UnsupportedOperationException
+            // and nesting over 1,000 levels with a bare RuntimeException
+            throw OAuth2Error.invalidRequest("The request body is not acceptable JSON.");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw OAuth2Error.invalidClientMetadata("The request body must be a JSON object.");
+        }
+        return value.asJsonObject();
     }
 
     @Override

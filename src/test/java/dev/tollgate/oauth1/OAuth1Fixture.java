@@ -23,7 +23,7 @@ final class OAuth1Fixture {
     final InMemoryClientStore clients = new InMemoryClientStore()
             .add(TestClient.withSecret(CLIENT_A, SECRET_A, CALLBACK_A, "https://client-a.example/other?x=1"))
             .add(TestClient.withSecret(CLIENT_B, SECRET_B, "https://client-b.example/callback"))
-            .add(new TestClient(RSA_CLIENT, null, Vectors.RSA_PUBLIC_KEY, "https://rsa.example/callback", List.of()));
+            .add(new TestClient(RSA_CLIENT, null, Vectors.RSA_2048_PUBLIC_KEY, "https://rsa.example/callback", List.of()));
     final InMemoryTemporaryCredentialStore temporaryCredentials = new InMemoryTemporaryCredentialStore();
     final InMemoryTokenCredentialStore tokenCredentials = new InMemoryTokenCredentialStore();
     final InMemoryReplayCache nonces = new InMemoryReplayCache();

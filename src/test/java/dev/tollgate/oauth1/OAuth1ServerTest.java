@@ -161,7 +161,7 @@ class OAuth1ServerTest {
         OAuth1Response response = rsa.server.createTemporaryCredentialResponse(
                 rsa.request("POST", INITIATE, OAuth1Fixture.RSA_CLIENT)
                         .oauth(OAuthParameters.CALLBACK, "https://rsa.example/callback")
-                        .signRsa(RsaSignatureMethod.RSA_SHA1, RsaKeys.privateKey(Vectors.RSA_PRIVATE_KEY)));
+                        .signRsa(RsaSignatureMethod.RSA_SHA1, RsaKeys.privateKey(Vectors.RSA_2048_PRIVATE_KEY)));
         assertEquals(200, response.status(), response.body());
     }
 

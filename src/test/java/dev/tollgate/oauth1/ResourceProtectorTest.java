@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,9 +98,25 @@ class ResourceProtectorTest {
         for (RsaSignatureMethod rsa : new RsaSignatureMethod[] {RsaSignatureMethod.RSA_SHA1, RsaSignatureMethod.RSA_SHA256}) {
             OAuth1Request request = all.request("GET", RESOURCE, OAuth1Fixture.RSA_CLIENT)
                     .oauth(OAuthParameters.TOKEN, "token-rsa")
-                    .signRsa(rsa, RsaKeys.privateKey(Vectors.RSA_PRIVATE_KEY));
+                    .signRsa(rsa, RsaKeys.privateKey(Vectors.RSA_2048_PRIVATE_KEY));
             assertEquals("bob", all.protector.validateRequest(request).userId());
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"999999999999999999", "99999999999999999", "31556889864403200"})
+    void timestampBeyondEveryClockIs401(String timestamp) throws OAuth1Error {
+        assertError("invalid_timestamp", 401, rejected(fixture.resourceRequestA()
+                .oauth(OAuthParameters.TIMESTAMP, timestamp).signHmac(SECRET_A, TOKEN_SECRET)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"%00", "a%0Ab", "%7F"})
+    void controlCharactersInTheConsumerKeyAre400BeforeAnyLookup(String key) throws OAuth1Error {
+        OAuth1Error error = assertThrows(OAuth1Error.class, () -> OAuth1Request.from("GET", RESOURCE,
+                Map.of("Authorization", List.of("OAuth oauth_consumer_key=\"" + key + "\", oauth_signature=\"x\"")),
+                null, null));
+        assertEquals(400, error.status());
     }
 
     @ParameterizedTest

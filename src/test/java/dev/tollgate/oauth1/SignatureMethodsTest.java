@@ -69,8 +69,8 @@ class SignatureMethodsTest {
     @ValueSource(strings = {"RSA-SHA1", "RSA-SHA256"})
     void rsaRoundTrip(String name) throws GeneralSecurityException {
         RsaSignatureMethod rsa = (RsaSignatureMethod) SignatureMethods.standard().find(name).orElseThrow();
-        PrivateKey privateKey = RsaKeys.privateKey(Vectors.RSA_PRIVATE_KEY);
-        OAuth1Client client = new TestClient("c", null, Vectors.RSA_PUBLIC_KEY, null, List.of());
+        PrivateKey privateKey = RsaKeys.privateKey(Vectors.RSA_2048_PRIVATE_KEY);
+        OAuth1Client client = new TestClient("c", null, Vectors.RSA_2048_PUBLIC_KEY, null, List.of());
         String signature = rsa.sign(BASE, privateKey);
         assertTrue(rsa.verify(BASE, signature, client, null));
         assertFalse(rsa.verify(BASE + "x", signature, client, null));
@@ -78,6 +78,16 @@ class SignatureMethodsTest {
         assertFalse(rsa.verify(BASE, signature, new TestClient("c", "secret", null, null, List.of()), null));
         assertFalse(rsa.verify(BASE, signature, new TestClient("c", null, "garbage", null, List.of()), null));
         assertFalse(rsa.verify(BASE, "%%%", client, null));
+    }
+
+    @Test
+    void rsaKeysUnder2048BitsAreRefused() throws GeneralSecurityException {
+        String signature = RsaSignatureMethod.RSA_SHA1.sign(BASE, RsaKeys.privateKey(Vectors.RSA_PRIVATE_KEY));
+        OAuth1Client small = new TestClient("c", null, Vectors.RSA_PUBLIC_KEY, null, List.of()); // 1024 bits
+        assertFalse(RsaSignatureMethod.RSA_SHA1.verify(BASE, signature, small, null));
+        assertTrue(RsaSignatureMethod.RSA_SHA1.withMinimumKeySize(1024).verify(BASE, signature, small, null));
+        assertThrows(GeneralSecurityException.class, () -> RsaKeys.registrablePublicKey(Vectors.RSA_PUBLIC_KEY));
+        assertEquals(2048, RsaKeys.bits(RsaKeys.registrablePublicKey(Vectors.RSA_2048_PUBLIC_KEY)));
     }
 
     @Test
@@ -111,7 +121,7 @@ class SignatureMethodsTest {
 
     private static String otherPublicKeyPem() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(1024);
+        generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
         return Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
     }

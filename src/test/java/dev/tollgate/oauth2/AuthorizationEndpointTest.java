@@ -101,7 +101,9 @@ class AuthorizationEndpointTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://evil.example/callback", "http://127.0.0.1:8765/callback/", "http://127.0.0.1:8765/callback?x=1",
-        "http://localhost:8765/callback", "HTTP://127.0.0.1:8765/callback"})
+        "http://localhost:8765/callback", "HTTP://127.0.0.1:8765/callback", "http://127.0.0.1:87650/callback",
+        "http://127.0.0.1:0/callback", "http://127.0.0.1:000008765/callback", "http://127.0.0.1:/callback",
+        "http://127.0.0.1:65536/callback", "http://127.0.0.1:99999999999/callback"})
     void unregisteredRedirectUriIsNeverRedirected(String uri) {
         OAuth2Error error = consentError(codeQuery("redirect_uri", uri));
         assertEquals("invalid_request", error.error());

@@ -136,4 +136,27 @@ class ClientAuthenticationTest {
         assertEquals(400, response.status());
         assertEquals("invalid_client", json(response).getString("error"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "demo-client\u0000", "a\nb", "\u007f"})
+    void controlCharactersInAClientIdAreRefusedBeforeAnyLookup(String clientId) {
+        ClientStore watched = new ClientStore() {
+            @Override
+            public java.util.Optional<OAuth2Client> find(String id) {
+                throw new AssertionError("looked up " + id);
+            }
+
+            @Override
+            public void save(RegisteredClient client) {
+            }
+        };
+        ClientAuthenticator authenticator = OAuth2Server.builder(f.settings, TokenSettings.DEFAULT, watched, f.tokens,
+                f.clock).build().capabilities().clientAuthentication();
+        OAuth2Error error = org.junit.jupiter.api.Assertions.assertThrows(OAuth2Error.class, () -> authenticator
+                .authenticate(Fixture.post("/oauth2/token", params("client_id", clientId), null), false));
+        assertEquals("invalid_client", error.error());
+        OAuth2Error consent = org.junit.jupiter.api.Assertions.assertThrows(OAuth2Error.class, () -> f.server
+                .validateConsentRequest(Fixture.authorizeRequest(params("client_id", clientId, "response_type", "code"))));
+        assertEquals("invalid_client", consent.error());
+    }
 }

@@ -9,6 +9,7 @@ import dev.tollgate.common.Secrets;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,7 +79,8 @@ class RegistrationEndpointTest {
     @ParameterizedTest
     @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x", "vbscript:x", "JavaScript://app.example/%0aalert(1)",
         "https://app.example/cb#frag", "https://user:pw@app.example/cb", "https://user@app.example/cb",
-        "http://app.example/cb", "/relative/cb", "myapp:/cb", "https:///nohost", "not a uri"})
+        "http://app.example/cb", "/relative/cb", "myapp:/cb", "https:///nohost", "not a uri",
+        "https://app.example:0/cb", "https://app.example:0443/cb", "http://127.0.0.1:70000/cb", "https://app.example:/cb"})
     void refusedRedirectUris(String uri) {
         assertEquals("invalid_redirect_uri", error("{\"redirect_uris\":[\"" + uri + "\"]}"));
     }
@@ -114,8 +116,71 @@ class RegistrationEndpointTest {
     void oneListImpliesTheOther() {
         JsonObject body = json(register("{\"grant_types\":[\"client_credentials\"]}"));
         assertEquals(0, body.getJsonArray("response_types").size());
-        JsonObject implicit = json(register("{\"redirect_uris\":[\"https://app.example/cb\"],\"response_types\":[\"token\"]}"));
+        Fixture lenient = new Fixture(o -> o.registration = RegistrationSettings.OPEN.withPolicy(
+                RegistrationPolicy.DEFAULT.withForbiddenGrantTypes(Set.of())));
+        JsonObject implicit = json(register(lenient, "{\"redirect_uris\":[\"https://app.example/cb\"],"
+                + "\"response_types\":[\"token\"]}", null));
         assertEquals("implicit", implicit.getJsonArray("grant_types").getString(0));
+    }
+
+    // RFC 9700 §2.4, §2.1.2: open registration cannot give itself the password or the implicit grant
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"grant_types\":[\"password\"],\"token_endpoint_auth_method\":\"none\"}",
+        "{\"grant_types\":[\"password\",\"refresh_token\"]}",
+        "{\"redirect_uris\":[\"https://app.example/cb\"],\"response_types\":[\"token\"]}"})
+    void theDefaultPolicyRefusesPasswordAndImplicit(String body) {
+        assertEquals("invalid_client_metadata", error(body));
+    }
+
+    @Test
+    void aWidenedPolicyStillRefusesAPublicClientThePasswordGrant() {
+        Fixture lenient = new Fixture(o -> o.registration = RegistrationSettings.OPEN.withPolicy(
+                RegistrationPolicy.DEFAULT.withForbiddenGrantTypes(Set.of())));
+        assertEquals(201, register(lenient, "{\"grant_types\":[\"password\"]}", null).status());
+        OAuth2Response publicClient = register(lenient,
+                "{\"grant_types\":[\"password\"],\"token_endpoint_auth_method\":\"none\"}", null);
+        assertEquals("invalid_client_metadata", json(publicClient).getString("error"));
+    }
+
+    @Test
+    void aNarrowedPolicyRefusesClientCredentialsAndLimitsScopes() {
+        Fixture narrow = new Fixture(o -> o.registration = RegistrationSettings.OPEN.withPolicy(RegistrationPolicy.DEFAULT
+                .withForbiddenGrantTypes(Set.of("password", "implicit", "client_credentials"))
+                .withAllowedScopes(Set.of("profile"))));
+        assertEquals("invalid_client_metadata", json(register(narrow, "{\"grant_types\":[\"client_credentials\"]}",
+                null)).getString("error"));
+        JsonObject defaulted = json(register(narrow, "{\"redirect_uris\":[\"https://app.example/cb\"]}", null));
+        assertEquals("profile", defaulted.getString("scope"));
+        assertEquals("invalid_client_metadata", json(register(narrow,
+                "{\"redirect_uris\":[\"https://app.example/cb\"],\"scope\":\"profile email\"}", null)).getString("error"));
+    }
+
+    @Test
+    void everyValueFitsWhereItIsStored() {
+        String name = "n".repeat(ClientMetadata.MAX_CLIENT_NAME);
+        assertEquals(201, register("{\"redirect_uris\":[\"https://app.example/cb\"],\"client_name\":\"" + name + "\"}")
+                .status());
+        assertEquals("invalid_client_metadata", error("{\"redirect_uris\":[\"https://app.example/cb\"],"
+                + "\"client_name\":\"" + name + "n\"}"));
+        String longUri = "https://app.example/" + "p".repeat(RedirectUris.MAX_LENGTH);
+        assertEquals("invalid_redirect_uri", error("{\"redirect_uris\":[\"" + longUri + "\"]}"));
+        String uris = String.join(",", java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> "\"https://app.example/" + i + "p".repeat(1900) + "\"").toList());
+        assertEquals("invalid_redirect_uri", error("{\"redirect_uris\":[" + uris + "]}"));
+        String many = String.join(",", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "\"a" + i + "@x.example\"")
+                .toList());
+        assertEquals("invalid_client_metadata", error("{\"redirect_uris\":[\"https://app.example/cb\"],"
+                + "\"contacts\":[" + many + "]}"));
+    }
+
+    @Test
+    void hostileJsonIsInvalidRequest() {
+        String hugeNumber = "{\"client_name\":" + "9".repeat(1200) + "}";
+        assertEquals("invalid_request", json(register(hugeNumber)).getString("error"));
+        String deep = "[".repeat(30_000) + "]".repeat(30_000);
+        assertEquals("invalid_request", json(register(deep)).getString("error"));
+        assertEquals(400, register("{\"a\":1e999999999,\"client_name\":1e999999999}").status());
     }
 
     @Test

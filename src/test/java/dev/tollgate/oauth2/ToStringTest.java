@@ -54,7 +54,7 @@ class ToStringTest {
     @Test
     void settingsShowNoInitialAccessToken() {
         assertFalse(new RegistrationSettings("let-me-in").toString().contains("let-me-in"));
-        assertEquals("RegistrationSettings[initialAccessToken=none]", RegistrationSettings.OPEN.toString());
+        assertTrue(RegistrationSettings.OPEN.toString().startsWith("RegistrationSettings[initialAccessToken=none,"));
     }
 
     @Test

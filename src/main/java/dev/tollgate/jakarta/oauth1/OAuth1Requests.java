@@ -2,6 +2,7 @@ package dev.tollgate.jakarta.oauth1;
 
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletRequests;
+import dev.tollgate.oauth1.InvalidRequestError;
 import dev.tollgate.oauth1.OAuth1Error;
 import dev.tollgate.oauth1.OAuth1Request;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,13 @@ final class OAuth1Requests {
     }
 
     static OAuth1Request from(HttpServletRequest request, ProxySettings proxy) throws OAuth1Error {
+        String body;
+        try {
+            body = ServletRequests.formBody(request);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestError("Malformed percent-encoding in the query");
+        }
         return OAuth1Request.from(request.getMethod(), ServletRequests.absoluteUri(request, proxy),
-                ServletRequests.headers(request), ServletRequests.formBody(request), request.getContentType());
+                ServletRequests.headers(request), body, request.getContentType());
     }
 }

@@ -1,7 +1,7 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.jakarta.servlet.AuthenticatedRequest;
-import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletRequests;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.OAuth2Request;
@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +41,6 @@ public class BearerTokenFilter extends HttpFilter {
 
     @Inject
     ResourceProtector protector;
-
-    @Inject
-    ProxySettings proxy;
 
     @Inject
     Event<OAuth2Event> events;
@@ -88,19 +86,27 @@ public class BearerTokenFilter extends HttpFilter {
         request.setAttribute(SCOPE, token.getScope());
         if (token.getUsername() != null) {
             request.setAttribute(USERNAME, token.getUsername());
-            chain.doFilter(new AuthenticatedRequest(request, token.getUsername(), "Bearer"), response);
-        } else {
-            chain.doFilter(request, response);
         }
+        // always wrapped: a client's own token has no user, whoever is signed in to the session
+        chain.doFilter(new AuthenticatedRequest(request, token.getUsername(), "Bearer"), response);
     }
 
-    /** Only what bearer validation reads, so the application can still read the body. */
+    /**
+     * Only what RFC 6750 reads: the {@code Authorization} header and, if allowed, the {@code access_token} of a
+     * form body; never the application's own URL, whose query may repeat names or be long. The body is read
+     * through the parameter map, so the application can still read it.
+     */
     private OAuth2Request bearerRequest(HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        Map<String, List<String>> headers = authorization == null
-                ? Map.of() : Map.of("Authorization", List.of(authorization));
-        String body = protector.bodyTokensAllowed() ? ServletRequests.formBody(request) : null;
-        return OAuth2Request.of(request.getMethod(), ServletRequests.absoluteUri(request, proxy), headers, body,
-                body == null ? null : request.getContentType());
+        List<String> authorization = Collections.list(request.getHeaders("Authorization"));
+        Map<String, List<String>> headers = authorization.isEmpty() ? Map.of() : Map.of("Authorization", authorization);
+        String body = null;
+        if (protector.bodyTokensAllowed() && "POST".equalsIgnoreCase(request.getMethod())
+                && ServletRequests.isForm(request.getContentType())) {
+            List<Map.Entry<String, String>> tokens = FormUrlEncoding.parse(OAuth2Requests.formBody(request)).stream()
+                    .filter(parameter -> "access_token".equals(parameter.getKey())).toList();
+            body = tokens.isEmpty() ? null : FormUrlEncoding.format(tokens);
+        }
+        return OAuth2Request.of(request.getMethod(), "/", headers, body,
+                body == null ? null : FormUrlEncoding.CONTENT_TYPE);
     }
 }

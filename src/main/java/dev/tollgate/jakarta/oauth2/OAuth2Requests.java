@@ -21,10 +21,18 @@ final class OAuth2Requests {
      * {@link OAuth2Request#MAX_BODY_LENGTH} bytes.
      */
     static OAuth2Request from(HttpServletRequest request, ProxySettings proxy) throws IOException {
-        String body = ServletRequests.isForm(request.getContentType())
-                ? ServletRequests.formBody(request) : readBody(request);
+        String body = ServletRequests.isForm(request.getContentType()) ? formBody(request) : readBody(request);
         return OAuth2Request.of(request.getMethod(), ServletRequests.absoluteUri(request, proxy),
                 ServletRequests.headers(request), body, request.getContentType());
+    }
+
+    /** The form body; {@code invalid_request} when the query's encoding is malformed (RFC 6749 §3.1). */
+    static String formBody(HttpServletRequest request) {
+        try {
+            return ServletRequests.formBody(request);
+        } catch (IllegalArgumentException e) {
+            throw OAuth2Error.invalidRequest("Malformed parameter encoding.");
+        }
     }
 
     private static String readBody(HttpServletRequest request) throws IOException {

@@ -6,7 +6,8 @@ import java.security.Principal;
 
 /**
  * A request as a protocol filter authenticated it: {@code getUserPrincipal()} and {@code getRemoteUser()} name
- * the resource owner, and {@code getAuthType()} the scheme.
+ * the resource owner ({@code null} for a client's own token, whoever is signed in to the session), and
+ * {@code getAuthType()} the scheme. The container's roles belong to its own sign-in, so no role is granted.
  */
 public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
@@ -15,7 +16,7 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     public AuthenticatedRequest(HttpServletRequest request, String username, String authType) {
         super(request);
-        this.user = () -> username;
+        this.user = username == null ? null : () -> username;
         this.authType = authType;
     }
 
@@ -26,7 +27,12 @@ public final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getRemoteUser() {
-        return user.getName();
+        return user == null ? null : user.getName();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+        return false;
     }
 
     @Override

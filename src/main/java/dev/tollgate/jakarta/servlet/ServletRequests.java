@@ -56,6 +56,9 @@ public final class ServletRequests {
      * The form-encoded body parameters, re-encoded, or {@code null} if the body is not
      * {@code application/x-www-form-urlencoded}. They are read through the servlet parameter map, which
      * lists the query's values of a name before the body's, so the body stays readable for the application.
+     *
+     * @throws IllegalArgumentException if the query string is not well-formed percent-encoding; each protocol
+     *                                  answers it with its own {@code invalid_request}
      */
     public static String formBody(HttpServletRequest request) {
         if (!isForm(request.getContentType())) {

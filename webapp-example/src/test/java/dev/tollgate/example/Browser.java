@@ -36,8 +36,12 @@ final class Browser {
         return browser;
     }
 
-    HttpResponse<String> get(String pathOrUrl) throws Exception {
-        return http.send(HttpRequest.newBuilder(base.resolve(pathOrUrl)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String pathOrUrl, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathOrUrl));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String pathOrUrl, Map<String, String> form, String... headers) throws Exception {

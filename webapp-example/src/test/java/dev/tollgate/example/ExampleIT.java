@@ -25,6 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -165,6 +166,22 @@ class ExampleIT {
     }
 
     // ---- OAuth 1.0a with an independent client ----
+
+    @Test
+    void malformedQueryStringsAre400() throws Exception {
+        new OAuth2Contract(URI.create(base())).malformedQueryStringsAre400();
+        for (String path : List.of("/oauth1/initiate", "/oauth1/token", "/api/oauth1/me")) {
+            RawHttp.Answer answer = RawHttp.send(URI.create(base()), "POST", path + "?x=%zz", "a=b",
+                    "Content-Type", "application/x-www-form-urlencoded");
+            assertEquals(400, answer.status(), path + ": " + answer.body());
+            assertFalse(answer.body().contains("<html"), answer.body());
+        }
+    }
+
+    @Test
+    void theBearerFilterReadsOnlyTheToken() throws Exception {
+        new OAuth2Contract(URI.create(base())).theBearerFilterReadsOnlyTheToken();
+    }
 
     @Test
     void hmacSha1Flow() throws Exception {

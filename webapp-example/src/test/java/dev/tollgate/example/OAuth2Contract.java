@@ -42,6 +42,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -224,6 +225,44 @@ final class OAuth2Contract {
         assertEquals(403, insufficient.statusCode());
         String scope = insufficient.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertTrue(scope.contains("error=\"insufficient_scope\"") && scope.contains("scope=\"profile\""), scope);
+    }
+
+    /** Malformed percent-encoding in the query is each endpoint's 400 invalid_request, never a 500 page. */
+    void malformedQueryStringsAre400() throws Exception {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("demo-client:demo-secret".getBytes());
+        for (String path : List.of("/oauth2/token", "/oauth2/revoke", "/oauth2/introspect")) {
+            for (String malformed : List.of("%zz", "%FF", "%E0%A4%A", "%C0%AF")) {
+                RawHttp.Answer answer = RawHttp.send(base, "POST", path + "?x=" + malformed,
+                        "grant_type=client_credentials&token=t", "Authorization", basic,
+                        "Content-Type", "application/x-www-form-urlencoded");
+                assertEquals(400, answer.status(), path + "?x=" + malformed + ": " + answer.body());
+                assertEquals("invalid_request", json(answer.body()).getString("error"));
+            }
+        }
+        assertEquals(400, RawHttp.send(base, "GET", "/oauth2/authorize?client_id=demo-client&response_type=code&x=%zz",
+                null).status());
+    }
+
+    /** The bearer filter reads the token alone: the application's own query is not its business (RFC 6750). */
+    void theBearerFilterReadsOnlyTheToken() throws Exception {
+        Tokens alice = success(token(DEMO_CLIENT, new ResourceOwnerPasswordCredentialsGrant("alice",
+                new Secret("wonderland")), new Scope("profile")));
+        StringBuilder many = new StringBuilder("p0=0");
+        for (int i = 1; i < 80; i++) {
+            many.append("&p").append(i).append('=').append(i);
+        }
+        for (String query : List.of("id=1&id=2", many.toString(), "x=%zz", "access_token=" + alice.getAccessToken())) {
+            RawHttp.Answer answer = RawHttp.send(base, "GET", "/api/me?" + query, null,
+                    "Authorization", alice.getAccessToken().toAuthorizationHeader());
+            assertEquals(200, answer.status(), query + ": " + answer.body());
+            assertEquals("alice", json(answer.body()).getString("username"));
+        }
+        // a client's own token never leaves the signed-in session's user as the principal
+        Browser bob = Browser.signedIn(base, "bob", "builder");
+        Tokens own = success(token(DEMO_CLIENT, new ClientCredentialsGrant(), new Scope("profile")));
+        HttpResponse<String> me = bob.get("/api/me", "Authorization", own.getAccessToken().toAuthorizationHeader());
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(json(me.body()).isNull("username"), me.body());
     }
 
     // ---- metadata, registration ----

@@ -7,6 +7,7 @@ import dev.tollgate.example.web.Csrf;
 import dev.tollgate.example.web.Pages;
 import dev.tollgate.jakarta.oauth2.JpaOAuth2ClientStore;
 import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
+import dev.tollgate.oauth2.ClientMetadata;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.RedirectUris;
 import jakarta.inject.Inject;
@@ -78,8 +79,8 @@ public class OAuth2DeveloperServlet extends HttpServlet {
     }
 
     private static String validate(String name, List<String> uris, String method) {
-        if (name.isEmpty() || name.length() > 200) {
-            return "Give the client a name of at most 200 characters.";
+        if (name.isEmpty() || name.length() > ClientMetadata.MAX_CLIENT_NAME) {
+            return "Give the client a name of at most " + ClientMetadata.MAX_CLIENT_NAME + " characters.";
         }
         if (!AUTH_METHODS.containsKey(method)) {
             return "Choose how the client authenticates.";
@@ -87,12 +88,10 @@ public class OAuth2DeveloperServlet extends HttpServlet {
         if (uris.isEmpty()) {
             return "Give at least one redirect URI.";
         }
-        for (String uri : uris) {
-            try {
-                RedirectUris.checkRegistrable(uri);
-            } catch (OAuth2Error error) {
-                return error.description() + " (" + uri + ")";
-            }
+        try {
+            RedirectUris.checkRegistrable(uris);
+        } catch (OAuth2Error error) {
+            return error.description();
         }
         return null;
     }

@@ -6,6 +6,7 @@ import dev.tollgate.common.Secrets;
 import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
 import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
 import dev.tollgate.oauth1.RsaKeys;
+import dev.tollgate.oauth2.RedirectUris;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -72,6 +73,12 @@ public class DeveloperServlet extends HttpServlet {
         if (name.isEmpty() || name.length() > 200) {
             return "Give the client a name of at most 200 characters.";
         }
+        if (String.join("\n", callbacks).length() > RedirectUris.MAX_TOTAL_LENGTH) {
+            return "The callback URIs must be at most " + RedirectUris.MAX_TOTAL_LENGTH + " characters together.";
+        }
+        if (rsaKey.length() > 4000) {
+            return "The RSA public key must be at most 4000 characters of PEM.";
+        }
         for (String callback : callbacks) {
             if (!isCallbackUri(callback)) {
                 return "Each callback URI must be an absolute http or https URI without user info or fragment: "
@@ -80,9 +87,10 @@ public class DeveloperServlet extends HttpServlet {
         }
         if (!rsaKey.isEmpty()) {
             try {
-                RsaKeys.publicKey(rsaKey);
+                RsaKeys.registrablePublicKey(rsaKey);
             } catch (GeneralSecurityException | IllegalArgumentException e) {
-                return "The RSA public key must be a PEM \"PUBLIC KEY\" or \"CERTIFICATE\" block.";
+                return "The RSA public key must be a PEM \"PUBLIC KEY\" or \"CERTIFICATE\" block of at least "
+                        + RsaKeys.MINIMUM_BITS + " bits.";
             }
         }
         return null;
@@ -93,7 +101,7 @@ public class DeveloperServlet extends HttpServlet {
             URI uri = new URI(value);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
                     && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null
-                    && value.length() <= 2000;
+                    && value.length() <= RedirectUris.MAX_LENGTH;
         } catch (URISyntaxException e) {
             return false;
         }
