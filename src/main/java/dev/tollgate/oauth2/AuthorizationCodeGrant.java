@@ -50,9 +50,10 @@ public final class AuthorizationCodeGrant implements AuthorizationGrant, TokenGr
     }
 
     /**
-     * Redeems a code. The code is taken from the store atomically, so it is used once even under concurrent
-     * requests; a code presented again revokes the tokens issued from it (RFC 6749 §4.1.2), whose grant id is
-     * the code's hash.
+     * Redeems a code. The store marks it used atomically, so it is used once even under concurrent requests; a
+     * code presented again revokes the tokens issued from it (RFC 6749 §4.1.2), whose grant id is the code's
+     * hash, and marks it replayed for a first use still issuing ({@link #confirmIssued}). An unknown code costs
+     * a read and changes nothing.
      */
     @Override
     public TokenContext validateTokenRequest(TokenRequest request) {
@@ -61,11 +62,14 @@ public final class AuthorizationCodeGrant implements AuthorizationGrant, TokenGr
             throw OAuth2Error.invalidRequest("Missing code.");
         }
         String codeHash = Secrets.sha256(code);
-        AuthorizationCode stored = codes.take(codeHash).orElse(null);
-        if (stored == null) {
+        AuthorizationCodeStore.Redemption redemption = codes.redeem(codeHash)
+                .orElseThrow(() -> OAuth2Error.invalidGrant("The code is invalid, expired or already used."));
+        if (!redemption.firstUse()) {
+            codes.markReplayed(codeHash); // before the revocation, which a first use not yet stored would escape
             request.tokens().revokeGrant(codeHash);
             throw OAuth2Error.invalidGrant("The code is invalid, expired or already used.");
         }
+        AuthorizationCode stored = redemption.code();
         if (!stored.getClientId().equals(request.client().getClientId())) {
             throw OAuth2Error.invalidGrant("The code was issued to another client.");
         }
@@ -78,5 +82,14 @@ public final class AuthorizationCodeGrant implements AuthorizationGrant, TokenGr
         }
         return new TokenContext(GRANT_TYPE, request.client(), stored.getResourceOwner(),
                 Scope.parse(stored.getScope()), codeHash, true, stored.getAttributes());
+    }
+
+    /** A replay that came while this redemption was issuing revokes its token too. */
+    @Override
+    public void confirmIssued(TokenRequest request, TokenContext context) {
+        if (codes.isReplayed(context.grantId())) {
+            request.tokens().revokeGrant(context.grantId());
+            throw OAuth2Error.invalidGrant("The code is invalid, expired or already used.");
+        }
     }
 }

@@ -55,7 +55,7 @@ public final class IntrospectionEndpoint implements Endpoint {
         Instant expiresAt = found.refreshToken() ? token.getRefreshTokenExpiresAt() : token.getExpiresAt();
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("active", true)
-                .add("scope", token.getScope())
+                .add("scope", found.refreshToken() ? token.getRefreshTokenScope() : token.getScope())
                 .add("client_id", token.getClientId());
         if (token.getUsername() != null) {
             json.add("username", token.getUsername());

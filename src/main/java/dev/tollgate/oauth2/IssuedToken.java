@@ -5,7 +5,7 @@ import java.time.Instant;
 /** The token value the server hands to {@link TokenStore#save}. */
 public record IssuedToken(String accessTokenHash, String refreshTokenHash, String clientId, String username,
                           String scope, String grantId, Instant issuedAt, Instant expiresAt,
-                          Instant refreshTokenExpiresAt) implements OAuth2Token {
+                          Instant refreshTokenExpiresAt, String refreshTokenScope) implements OAuth2Token {
 
     @Override
     public String getAccessTokenHash() {
@@ -30,6 +30,11 @@ public record IssuedToken(String accessTokenHash, String refreshTokenHash, Strin
     @Override
     public String getScope() {
         return scope;
+    }
+
+    @Override
+    public String getRefreshTokenScope() {
+        return refreshTokenScope == null ? scope : refreshTokenScope;
     }
 
     @Override

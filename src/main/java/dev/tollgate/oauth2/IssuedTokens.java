@@ -13,4 +13,7 @@ public interface IssuedTokens {
 
     /** Revokes every token of a grant (code reuse, refresh-token replay). */
     void revokeGrant(String grantId);
+
+    /** Whether the grant was revoked, for a token saved while it was (see {@link TokenStore#isGrantRevoked}). */
+    boolean isGrantRevoked(String grantId);
 }

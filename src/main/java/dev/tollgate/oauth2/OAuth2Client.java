@@ -35,6 +35,14 @@ public interface OAuth2Client {
         return false;
     }
 
+    /**
+     * Whether the client registered itself at the registration endpoint (RFC 7591): nobody vouches for its
+     * name or its redirect URIs, so a consent page says so (RFC 7591 §5, RFC 9700 §4.11.2).
+     */
+    default boolean isDynamicallyRegistered() {
+        return false;
+    }
+
     /** Whether this is a public client, which has no secret (RFC 6749 §2.1). */
     default boolean isPublic() {
         return ClientAuthenticationMethod.NONE.equals(getTokenEndpointAuthMethod());

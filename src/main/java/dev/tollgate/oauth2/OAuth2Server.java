@@ -9,17 +9,9 @@ import java.util.Map;
  * extensions, client authentication methods, response modes and endpoints, then used from any thread. Grants
  * and endpoints answer with data; this class writes every response.
  *
- * <p>Authorization endpoint, as the application's own servlet uses it:
- * <pre>{@code
- * try {
- *     AuthorizationRequest authz = server.validateConsentRequest(request);   // GET: show consent
- *     ...
- *     return server.createAuthorizationResponse(authz, approved ? ResourceOwner.of(username) : null); // POST
- * } catch (OAuth2Error e) {
- *     if (e.isRedirect()) return server.handleErrorResponse(e);
- *     showErrorPage(e);  // unknown client or redirect URI: never redirect (RFC 6749 §4.1.2.1)
- * }
- * }</pre>
+ * <p>At the authorization endpoint the application's servlet calls {@link #validateConsentRequest} to show
+ * its consent page, then {@link #createAuthorizationResponse} with the decision; an error that is not a
+ * redirect (an unknown client or redirect URI) is shown on its own page, never redirected (RFC 6749 §4.1.2.1).
  */
 public final class OAuth2Server {
 
@@ -97,7 +89,7 @@ public final class OAuth2Server {
             AuthorizationResponse response = grant.createAuthorizationResponse(authorization, owner, clock.instant());
             Map<String, String> parameters = new LinkedHashMap<>(response.parameters());
             if (response.token() != null) {
-                parameters.putAll(issue(response.token(), false).toParameters());
+                parameters.putAll(extend(response.token(), issuer.issue(response.token(), false)).toParameters());
             }
             parameters.put("state", authorization.state());
             parameters.put("iss", settings.issuer()); // RFC 9207 §2
@@ -132,18 +124,22 @@ public final class OAuth2Server {
             for (GrantExtension extension : capabilities.extensions(grantType)) {
                 context = extension.validateTokenRequest(tokenRequest, context);
             }
-            return OAuth2Response.json(200, issue(context, context.refreshTokenAllowed()).toJson());
+            TokenResponse issued = issuer.issue(context, withRefreshToken(context, context.refreshTokenAllowed()));
+            grant.confirmIssued(tokenRequest, context);
+            return OAuth2Response.json(200, extend(context, issued).toJson());
         } catch (OAuth2Error e) {
             return handleErrorResponse(e);
         }
     }
 
     // A refresh token only for clients that may refresh, and only if the refresh grant is served.
-    private TokenResponse issue(TokenContext context, boolean refreshTokenAllowed) {
-        boolean withRefreshToken = refreshTokenAllowed
-                && capabilities.tokenGrant(RefreshTokenGrant.GRANT_TYPE) != null
+    private boolean withRefreshToken(TokenContext context, boolean allowed) {
+        return allowed && capabilities.tokenGrant(RefreshTokenGrant.GRANT_TYPE) != null
                 && context.client().getGrantTypes().contains(RefreshTokenGrant.GRANT_TYPE);
-        TokenResponse response = issuer.issue(context, withRefreshToken);
+    }
+
+    private TokenResponse extend(TokenContext context, TokenResponse issued) {
+        TokenResponse response = issued;
         for (GrantExtension extension : capabilities.extensions(context.grantType())) {
             response = extension.extendTokenResponse(context, response);
         }

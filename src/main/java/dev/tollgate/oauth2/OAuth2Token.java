@@ -24,6 +24,11 @@ public interface OAuth2Token {
     /** The granted scope, space-delimited. */
     String getScope();
 
+    /** The scope of the refresh token, space-delimited: wider than the access token's after a narrowed refresh. */
+    default String getRefreshTokenScope() {
+        return getScope();
+    }
+
     /** The grant all tokens of one authorization share. */
     String getGrantId();
 

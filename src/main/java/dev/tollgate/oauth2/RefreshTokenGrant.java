@@ -44,13 +44,25 @@ public final class RefreshTokenGrant implements TokenGrant {
         if (!old.isRefreshTokenActive(request.now())) {
             throw OAuth2Error.invalidGrant("The refresh token has expired.");
         }
-        Set<String> scope = narrowScope(Scope.parse(old.getScope()), request.form("scope"));
+        Set<String> granted = Scope.parse(old.getRefreshTokenScope());
+        Set<String> scope = narrowScope(granted, request.form("scope"));
         if (rotation && !tokens.revoke(old)) {
             tokens.revokeGrant(old.getGrantId()); // a concurrent use of the same refresh token
             throw OAuth2Error.invalidGrant("The refresh token is invalid.");
         }
         ResourceOwner owner = old.getUsername() == null ? null : ResourceOwner.of(old.getUsername());
-        return new TokenContext(GRANT_TYPE, request.client(), owner, scope, old.getGrantId(), rotation, Map.of());
+        // §6: a new refresh token has the scope of the old one, however the access token was narrowed
+        return new TokenContext(GRANT_TYPE, request.client(), owner, scope, old.getGrantId(), rotation, Map.of(),
+                granted);
+    }
+
+    /** A replay that came while this refresh was issuing (RFC 9700 §4.14.2) revokes its token too. */
+    @Override
+    public void confirmIssued(TokenRequest request, TokenContext context) {
+        if (request.tokens().isGrantRevoked(context.grantId())) {
+            request.tokens().revokeGrant(context.grantId());
+            throw OAuth2Error.invalidGrant("The refresh token is invalid.");
+        }
     }
 
     // §6: the requested scope MUST NOT include any scope not originally granted; omitted means the same.

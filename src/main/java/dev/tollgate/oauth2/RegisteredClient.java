@@ -46,4 +46,9 @@ public record RegisteredClient(String clientId, String clientSecretHash, Instant
     public String getScope() {
         return metadata.scope();
     }
+
+    @Override
+    public boolean isDynamicallyRegistered() {
+        return true;
+    }
 }

@@ -25,4 +25,14 @@ public interface TokenGrant extends Grant {
      * @throws OAuth2Error answered as JSON
      */
     TokenContext validateTokenRequest(TokenRequest request);
+
+    /**
+     * Checks, once the token is stored and before it is answered, that the grant was not revoked meanwhile by a
+     * replay of what this request used once (a code, a refresh token): a revocation that came before the token
+     * was stored did not reach it. Revokes and refuses then.
+     *
+     * @throws OAuth2Error {@code invalid_grant}, the token revoked
+     */
+    default void confirmIssued(TokenRequest request, TokenContext context) {
+    }
 }

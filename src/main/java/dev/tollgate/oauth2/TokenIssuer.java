@@ -39,7 +39,8 @@ final class TokenIssuer {
         IssuedToken token = new IssuedToken(Secrets.sha256(accessToken),
                 refreshToken == null ? null : Secrets.sha256(refreshToken), context.client().getClientId(),
                 context.subject(), Scope.format(context.scope()), context.grantId(), now, now.plus(lifetime),
-                refreshToken == null ? null : now.plus(settings.refreshTokenLifetime()));
+                refreshToken == null ? null : now.plus(settings.refreshTokenLifetime()),
+                refreshToken == null ? null : Scope.format(context.refreshTokenScope()));
         store.save(token);
         events.tokenIssued(token);
         return new TokenResponse(token, TokenResponse.BEARER, accessToken, lifetime.toSeconds(), refreshToken,

@@ -42,9 +42,14 @@ final class TokenService implements IssuedTokens {
         events.grantRevoked(grantId);
     }
 
+    @Override
+    public boolean isGrantRevoked(String grantId) {
+        return tokens.isGrantRevoked(grantId);
+    }
+
     /** Revokes what a resource owner granted a client: live tokens and unredeemed codes; whether there was any. */
     boolean revokeAuthorization(String subject, String clientId) {
-        List<String> grants = new ArrayList<>(codes == null ? List.of() : codes.removeAll(subject, clientId));
+        List<String> grants = new ArrayList<>(codes == null ? List.of() : codes.revokeAll(subject, clientId));
         grants.addAll(tokens.revokeAll(subject, clientId)); // after the codes, so none is redeemed in between
         grants.stream().distinct().forEach(events::grantRevoked);
         return !grants.isEmpty();

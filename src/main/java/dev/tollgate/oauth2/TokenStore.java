@@ -24,11 +24,20 @@ public interface TokenStore {
      */
     boolean revoke(String accessTokenHash);
 
-    /** Marks every token of a grant revoked: {@code UPDATE … SET revoked = true WHERE grantId = :g}. */
+    /**
+     * Marks every token of a grant revoked, and as revoked with its grant: {@code UPDATE … SET revoked = true,
+     * grantRevoked = true WHERE grantId = :g}.
+     */
     void revokeGrant(String grantId);
 
     /**
-     * Marks every live token a resource owner granted to a client revoked.
+     * Whether a token of the grant was revoked with its grant ({@link #revokeGrant}): a token saved after that
+     * revocation is then revoked too (RFC 9700 §4.14.2).
+     */
+    boolean isGrantRevoked(String grantId);
+
+    /**
+     * Marks every live token a resource owner granted to a client revoked, with its grant.
      *
      * @return the grant ids of the tokens this call revoked
      */

@@ -3,12 +3,15 @@ package dev.tollgate.oauth2;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Atomic take through {@link ConcurrentHashMap#remove(Object)}. */
+/** Atomic redemption through {@link Set#add} on a concurrent set. */
 final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
 
     final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
+    private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
+    private final Set<String> replayed = ConcurrentHashMap.newKeySet();
 
     @Override
     public void save(AuthorizationCode code) {
@@ -16,15 +19,26 @@ final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
     }
 
     @Override
-    public Optional<AuthorizationCode> take(String codeHash) {
-        return Optional.ofNullable(codes.remove(codeHash));
+    public Optional<Redemption> redeem(String codeHash) {
+        return Optional.ofNullable(codes.get(codeHash)).map(code -> new Redemption(code, redeemed.add(codeHash)));
     }
 
     @Override
-    public List<String> removeAll(String subject, String clientId) {
-        List<String> removed = codes.values().stream().filter(code -> code.getClientId().equals(clientId)
+    public void markReplayed(String codeHash) {
+        replayed.add(codeHash);
+    }
+
+    @Override
+    public boolean isReplayed(String codeHash) {
+        return replayed.contains(codeHash);
+    }
+
+    @Override
+    public List<String> revokeAll(String subject, String clientId) {
+        List<String> marked = codes.values().stream().filter(code -> code.getClientId().equals(clientId)
                 && code.getResourceOwner().subject().equals(subject)).map(AuthorizationCode::getCodeHash).toList();
-        removed.forEach(codes::remove);
-        return removed;
+        redeemed.addAll(marked);
+        replayed.addAll(marked);
+        return marked;
     }
 }

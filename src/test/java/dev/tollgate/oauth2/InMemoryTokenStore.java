@@ -11,18 +11,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class InMemoryTokenStore implements TokenStore {
 
     record Row(String accessTokenHash, String refreshTokenHash, String clientId, String username, String scope,
-               String grantId, Instant issuedAt, Instant expiresAt, Instant refreshTokenExpiresAt, boolean revoked)
-            implements OAuth2Token {
+               String grantId, Instant issuedAt, Instant expiresAt, Instant refreshTokenExpiresAt, boolean revoked,
+               String refreshTokenScope, boolean grantRevoked) implements OAuth2Token {
 
         static Row of(OAuth2Token t) {
             return new Row(t.getAccessTokenHash(), t.getRefreshTokenHash(), t.getClientId(), t.getUsername(),
                     t.getScope(), t.getGrantId(), t.getIssuedAt(), t.getExpiresAt(), t.getRefreshTokenExpiresAt(),
-                    t.isRevoked());
+                    t.isRevoked(), t.getRefreshTokenScope(), false);
         }
 
-        Row revokedCopy() {
+        Row revokedCopy(boolean withGrant) {
             return new Row(accessTokenHash, refreshTokenHash, clientId, username, scope, grantId, issuedAt, expiresAt,
-                    refreshTokenExpiresAt, true);
+                    refreshTokenExpiresAt, true, refreshTokenScope, grantRevoked || withGrant);
         }
 
         @Override public String getAccessTokenHash() { return accessTokenHash; }
@@ -30,6 +30,7 @@ final class InMemoryTokenStore implements TokenStore {
         @Override public String getClientId() { return clientId; }
         @Override public String getUsername() { return username; }
         @Override public String getScope() { return scope; }
+        @Override public String getRefreshTokenScope() { return refreshTokenScope; }
         @Override public String getGrantId() { return grantId; }
         @Override public Instant getIssuedAt() { return issuedAt; }
         @Override public Instant getExpiresAt() { return expiresAt; }
@@ -68,21 +69,27 @@ final class InMemoryTokenStore implements TokenStore {
                 return row;
             }
             changed.set(true);
-            return row.revokedCopy();
+            return row.revokedCopy(false);
         });
         return changed.get();
     }
 
     @Override
     public void revokeGrant(String grantId) {
-        byAccessHash.replaceAll((hash, row) -> row.grantId().equals(grantId) ? row.revokedCopy() : row);
+        byAccessHash.replaceAll((hash, row) -> row.grantId().equals(grantId) ? row.revokedCopy(true) : row);
+    }
+
+    @Override
+    public boolean isGrantRevoked(String grantId) {
+        return byAccessHash.values().stream().anyMatch(row -> row.grantId().equals(grantId) && row.grantRevoked());
     }
 
     @Override
     public List<String> revokeAll(String username, String clientId) {
         List<Row> live = byAccessHash.values().stream().filter(row -> !row.revoked()
                 && row.clientId().equals(clientId) && username.equals(row.username())).toList();
-        live.forEach(row -> revoke(row.accessTokenHash()));
-        return live.stream().map(Row::grantId).distinct().toList();
+        List<String> grants = live.stream().map(Row::grantId).distinct().toList();
+        grants.forEach(this::revokeGrant);
+        return grants;
     }
 }

@@ -54,6 +54,19 @@ class RefreshTokenGrantTest {
         assertEquals("profile", json(refresh(first.getString("refresh_token"), "scope", "profile")).getString("scope"));
     }
 
+    // RFC 6749 §6: the new refresh token's scope is the old one's, however the access token was narrowed
+    @Test
+    void aNarrowedRefreshKeepsTheRefreshTokensScope() {
+        JsonObject first = f.codeToken("profile email");
+        JsonObject narrowed = json(refresh(first.getString("refresh_token"), "scope", "profile"));
+        assertEquals("profile", narrowed.getString("scope"));
+        assertEquals("email profile", stored(narrowed).getRefreshTokenScope());
+        JsonObject again = json(refresh(narrowed.getString("refresh_token")));
+        assertEquals("email profile", again.getString("scope"));
+        JsonObject other = json(refresh(again.getString("refresh_token"), "scope", "email"));
+        assertEquals("email", other.getString("scope"));
+    }
+
     @Test
     void scopeCannotWiden() {
         JsonObject first = f.codeToken("profile");

@@ -46,6 +46,11 @@ class TokenHashingTest {
             }
 
             @Override
+            public boolean isGrantRevoked(String grantId) {
+                return f.tokens.isGrantRevoked(grantId);
+            }
+
+            @Override
             public List<String> revokeAll(String username, String clientId) {
                 return f.tokens.revokeAll(username, clientId);
             }

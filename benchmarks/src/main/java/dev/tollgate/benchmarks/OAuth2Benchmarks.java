@@ -57,7 +57,7 @@ public class OAuth2Benchmarks {
             String token = Secrets.randomToken(32);
             String hash = Secrets.sha256(token);
             byHash.put(hash, new IssuedToken(hash, null, "client", "alice", "profile email", "grant-" + i, now,
-                    now.plusSeconds(3600), null));
+                    now.plusSeconds(3600), null, null));
             accessToken = token;
         }
         validator = new BearerTokenValidator(new MapTokenStore(byHash), Clock.systemUTC(), "tollgate");
@@ -108,6 +108,11 @@ public class OAuth2Benchmarks {
 
         @Override
         public void revokeGrant(String grantId) {
+        }
+
+        @Override
+        public boolean isGrantRevoked(String grantId) {
+            return false;
         }
 
         @Override

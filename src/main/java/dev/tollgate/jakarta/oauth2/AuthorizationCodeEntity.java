@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** An authorization code (RFC 6749 §4.1.2), stored as its SHA-256 and deleted when it is redeemed. */
+/** An authorization code (RFC 6749 §4.1.2), stored as its SHA-256, marked when redeemed, deleted once expired. */
 @Entity
 @Cacheable(false)
 @Table(name = "TOLLGATE_OAUTH2_CODE", indexes = {
@@ -61,6 +61,14 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
     @Column(name = "ATTRIBUTES", length = 4000)
     private String attributes;
 
+    /** Redeemed once; the row stays until the code expires, so that a second use is recognised. */
+    @Column(name = "REDEEMED")
+    private Boolean redeemed;
+
+    /** Presented again after it was redeemed: what it issued is revoked, also if stored afterwards. */
+    @Column(name = "REPLAYED")
+    private Boolean replayed;
+
     protected AuthorizationCodeEntity() {
     }
 
@@ -78,6 +86,8 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
         entity.acr = owner.acr();
         entity.expiresAt = code.getExpiresAt().toEpochMilli();
         entity.attributes = FormUrlEncoding.format(code.getAttributes());
+        entity.redeemed = false;
+        entity.replayed = false;
         return entity;
     }
 
@@ -110,6 +120,11 @@ public class AuthorizationCodeEntity implements AuthorizationCode {
     @Override
     public Instant getExpiresAt() {
         return Instant.ofEpochMilli(expiresAt);
+    }
+
+    /** Whether the code was redeemed. */
+    public boolean isRedeemed() {
+        return Boolean.TRUE.equals(redeemed);
     }
 
     @Override

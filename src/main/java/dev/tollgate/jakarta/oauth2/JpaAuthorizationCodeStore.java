@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 
-/** Authorization codes in JPA, as {@link AuthorizationCodeEntity}; taken by a conditional delete. */
+/** Authorization codes in JPA, as {@link AuthorizationCodeEntity}; redeemed by a conditional update. */
 @ApplicationScoped
 public class JpaAuthorizationCodeStore implements AuthorizationCodeStore {
 
@@ -33,37 +33,56 @@ public class JpaAuthorizationCodeStore implements AuthorizationCodeStore {
     }
 
     /**
-     * Reads the code, then deletes it; only the caller whose delete removed the row gets it. Concurrent
-     * callers all read it, but the database lets one delete succeed (RFC 6749 §4.1.2: used at most once).
+     * Reads the code (an unknown one costs that read alone), then marks it redeemed; only the caller whose update
+     * changed the row has the first use. Concurrent callers all read it, but the database lets one update
+     * succeed (RFC 6749 §4.1.2: used at most once).
      */
     @Override
     @Transactional
-    public Optional<AuthorizationCode> take(String codeHash) {
-        Optional<AuthorizationCode> code = em.createQuery(
+    public Optional<Redemption> redeem(String codeHash) {
+        Optional<AuthorizationCodeEntity> code = em.createQuery(
                         "SELECT c FROM AuthorizationCodeEntity c WHERE c.codeHash = :hash", AuthorizationCodeEntity.class)
                 .setParameter("hash", codeHash)
-                .getResultStream().findFirst().map(AuthorizationCode.class::cast);
-        if (code.isEmpty()) {
-            return code;
+                .getResultStream().findFirst();
+        if (code.isEmpty() || code.get().isRedeemed()) {
+            return code.map(found -> new Redemption(found, false));
         }
-        int deleted = em.createQuery("DELETE FROM AuthorizationCodeEntity c WHERE c.codeHash = :hash")
+        int updated = em.createQuery("UPDATE AuthorizationCodeEntity c SET c.redeemed = true"
+                        + " WHERE c.codeHash = :hash AND (c.redeemed IS NULL OR c.redeemed = false)")
                 .setParameter("hash", codeHash)
                 .executeUpdate();
-        return deleted == 1 ? code : Optional.empty();
+        return Optional.of(new Redemption(code.get(), updated == 1));
     }
 
     @Override
     @Transactional
-    public List<String> removeAll(String subject, String clientId) {
+    public void markReplayed(String codeHash) {
+        em.createQuery("UPDATE AuthorizationCodeEntity c SET c.replayed = true WHERE c.codeHash = :hash")
+                .setParameter("hash", codeHash)
+                .executeUpdate();
+    }
+
+    @Override
+    public boolean isReplayed(String codeHash) {
+        return em.createQuery("SELECT c.replayed FROM AuthorizationCodeEntity c WHERE c.codeHash = :hash", Boolean.class)
+                .setParameter("hash", codeHash)
+                .getResultStream().anyMatch(Boolean.TRUE::equals);
+    }
+
+    @Override
+    @Transactional
+    public List<String> revokeAll(String subject, String clientId) {
         List<String> hashes = em.createQuery("SELECT c.codeHash FROM AuthorizationCodeEntity c"
                         + " WHERE c.username = :subject AND c.clientId = :clientId", String.class)
                 .setParameter("subject", subject)
                 .setParameter("clientId", clientId)
                 .getResultList();
-        em.createQuery("DELETE FROM AuthorizationCodeEntity c WHERE c.username = :subject AND c.clientId = :clientId")
-                .setParameter("subject", subject)
-                .setParameter("clientId", clientId)
-                .executeUpdate();
+        if (!hashes.isEmpty()) {
+            em.createQuery("UPDATE AuthorizationCodeEntity c SET c.redeemed = true, c.replayed = true"
+                            + " WHERE c.codeHash IN :hashes")
+                    .setParameter("hashes", hashes)
+                    .executeUpdate();
+        }
         return hashes;
     }
 }

@@ -40,10 +40,12 @@ public class JpaOAuth2ClientStore implements ClientStore {
     @Override
     @Transactional
     public void save(RegisteredClient client) {
-        em.persist(new OAuth2ClientEntity(client.getClientId(), client.metadata().clientName(),
+        OAuth2ClientEntity entity = new OAuth2ClientEntity(client.getClientId(), client.metadata().clientName(),
                 client.getClientSecretHash(), client.getTokenEndpointAuthMethod(), client.getRedirectUris(),
                 client.getGrantTypes(), client.getResponseTypes(), client.getScope(), null,
-                client.clientIdIssuedAt().toEpochMilli()));
+                client.clientIdIssuedAt().toEpochMilli());
+        entity.setDynamicallyRegistered(true);
+        em.persist(entity);
     }
 
     /** Stores a client registered by other means, such as a developer page. */

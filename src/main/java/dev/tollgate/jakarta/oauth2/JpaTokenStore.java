@@ -61,9 +61,19 @@ public class JpaTokenStore implements TokenStore {
     @Override
     @Transactional
     public void revokeGrant(String grantId) {
-        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true WHERE t.grantId = :grantId")
+        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true, t.grantRevoked = true"
+                        + " WHERE t.grantId = :grantId")
                 .setParameter("grantId", grantId)
                 .executeUpdate();
+    }
+
+    @Override
+    public boolean isGrantRevoked(String grantId) {
+        return !em.createQuery("SELECT t.id FROM OAuth2TokenEntity t WHERE t.grantId = :grantId"
+                        + " AND t.grantRevoked = true", Long.class)
+                .setParameter("grantId", grantId)
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     /** The live (unrevoked) tokens a resource owner granted, newest first. */
@@ -82,11 +92,12 @@ public class JpaTokenStore implements TokenStore {
                 .setParameter("username", username)
                 .setParameter("clientId", clientId)
                 .getResultList();
-        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true"
-                        + " WHERE t.username = :username AND t.clientId = :clientId AND t.revoked = false")
-                .setParameter("username", username)
-                .setParameter("clientId", clientId)
-                .executeUpdate();
+        if (!grants.isEmpty()) {
+            em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true, t.grantRevoked = true"
+                            + " WHERE t.grantId IN :grants")
+                    .setParameter("grants", grants)
+                    .executeUpdate();
+        }
         return grants;
     }
 }

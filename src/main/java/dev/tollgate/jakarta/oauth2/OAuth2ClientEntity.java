@@ -54,6 +54,10 @@ public class OAuth2ClientEntity implements OAuth2Client {
     @Column(name = "USER_ID", length = 255)
     private String userId;
 
+    /** Registered by the client itself (RFC 7591); {@code null} in rows of older versions. */
+    @Column(name = "DYNAMICALLY_REGISTERED")
+    private Boolean dynamicallyRegistered;
+
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
@@ -124,6 +128,15 @@ public class OAuth2ClientEntity implements OAuth2Client {
 
     public void setResourceServer(boolean resourceServer) {
         this.resourceServer = resourceServer;
+    }
+
+    @Override
+    public boolean isDynamicallyRegistered() {
+        return Boolean.TRUE.equals(dynamicallyRegistered);
+    }
+
+    public void setDynamicallyRegistered(boolean registeredByItself) {
+        this.dynamicallyRegistered = registeredByItself;
     }
 
     public String getUserId() {

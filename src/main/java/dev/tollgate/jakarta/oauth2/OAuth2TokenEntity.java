@@ -60,6 +60,14 @@ public class OAuth2TokenEntity implements OAuth2Token {
     @Column(name = "REVOKED", nullable = false)
     private boolean revoked;
 
+    /** Revoked with its whole grant (a replay), not only rotated out; {@code null} in rows of older versions. */
+    @Column(name = "GRANT_REVOKED")
+    private Boolean grantRevoked;
+
+    /** The refresh token's scope when it is wider than the access token's; else {@code null}. */
+    @Column(name = "REFRESH_TOKEN_SCOPE", length = 2000)
+    private String refreshTokenScope;
+
     protected OAuth2TokenEntity() {
     }
 
@@ -77,6 +85,9 @@ public class OAuth2TokenEntity implements OAuth2Token {
         entity.refreshTokenExpiresAt = token.getRefreshTokenExpiresAt() == null
                 ? null : token.getRefreshTokenExpiresAt().toEpochMilli();
         entity.revoked = token.isRevoked();
+        entity.grantRevoked = false;
+        entity.refreshTokenScope = token.getRefreshTokenScope().equals(token.getScope())
+                ? null : token.getRefreshTokenScope();
         return entity;
     }
 
@@ -107,6 +118,11 @@ public class OAuth2TokenEntity implements OAuth2Token {
     @Override
     public String getScope() {
         return scope;
+    }
+
+    @Override
+    public String getRefreshTokenScope() {
+        return refreshTokenScope == null ? scope : refreshTokenScope;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.common.Secrets;
 import dev.tollgate.oauth2.AuthorizationCode;
+import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.ClientMetadata;
 import dev.tollgate.oauth2.IssuedAuthorizationCode;
 import dev.tollgate.oauth2.IssuedToken;
@@ -49,7 +50,8 @@ class JpaOAuth2StoresTest {
         try {
             clients(emf);
             tokens(emf);
-            codesAreTakenOnceAmongConcurrentCallers(emf);
+            codesAreRedeemedOnceAmongConcurrentCallers(emf);
+            aReplayBeforeTheFirstUseStoresItsTokenStillRevokesIt(emf);
             revocationIsWonByOneConcurrentCaller(emf);
             purgeDeletesOnlyWhatCanNoLongerBeUsed(emf);
         } finally {
@@ -76,6 +78,7 @@ class JpaOAuth2StoresTest {
         assertEquals(Set.of("code"), client.getResponseTypes());
         assertEquals("profile email", client.getScope());
         assertEquals("App", ((OAuth2ClientEntity) client).getClientName());
+        assertTrue(client.isDynamicallyRegistered(), "registered by itself: nobody vouches for its name");
         assertTrue(store.find("unknown").isEmpty());
         em.close();
     }
@@ -110,7 +113,7 @@ class JpaOAuth2StoresTest {
         em.close();
     }
 
-    private static void codesAreTakenOnceAmongConcurrentCallers(EntityManagerFactory emf) throws Exception {
+    private static void codesAreRedeemedOnceAmongConcurrentCallers(EntityManagerFactory emf) throws Exception {
         EntityManager setup = emf.createEntityManager();
         inTransaction(setup, () -> {
             new JpaAuthorizationCodeStore(setup).save(new IssuedAuthorizationCode("code-hash", "client",
@@ -119,13 +122,70 @@ class JpaOAuth2StoresTest {
             return null;
         });
         setup.close();
-        List<Optional<AuthorizationCode>> taken = concurrently(emf,
-                em -> new JpaAuthorizationCodeStore(em).take("code-hash"));
-        assertEquals(1, taken.stream().filter(Optional::isPresent).count());
-        AuthorizationCode code = taken.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+        List<Optional<AuthorizationCodeStore.Redemption>> taken = concurrently(emf,
+                em -> new JpaAuthorizationCodeStore(em).redeem("code-hash"));
+        assertEquals(THREADS, taken.stream().filter(Optional::isPresent).count(), "the code stays, marked used");
+        assertEquals(1, taken.stream().flatMap(Optional::stream).filter(AuthorizationCodeStore.Redemption::firstUse)
+                .count());
+        AuthorizationCode code = taken.stream().flatMap(Optional::stream).findFirst().orElseThrow().code();
         assertEquals(Map.of("code_challenge", "challenge", "code_challenge_method", "S256"), code.getAttributes());
         assertEquals(new ResourceOwner("alice", NOW, Set.of("pwd", "otp"), "urn:acr:2"), code.getResourceOwner());
         assertEquals(NOW.plusSeconds(300), code.getExpiresAt());
+        EntityManager em = emf.createEntityManager();
+        JpaAuthorizationCodeStore codes = new JpaAuthorizationCodeStore(em);
+        assertTrue(inTransaction(em, () -> codes.redeem("no-such-code")).isEmpty());
+        assertFalse(codes.isReplayed("code-hash"));
+        inTransaction(em, () -> {
+            codes.markReplayed("code-hash");
+            return null;
+        });
+        assertTrue(codes.isReplayed("code-hash"));
+        em.close();
+    }
+
+    /**
+     * The interleaving that lost a race before (RFC 6749 §4.1.2, RFC 9700 §4.14.2): a replay revokes the grant
+     * after the first use redeemed the code but before it stored its token. The first use, checking after its
+     * save, finds the marks and revokes what it stored; later ones are caught by the revocation itself.
+     */
+    private static void aReplayBeforeTheFirstUseStoresItsTokenStillRevokesIt(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        JpaAuthorizationCodeStore codes = new JpaAuthorizationCodeStore(em);
+        JpaTokenStore tokens = new JpaTokenStore(em);
+        inTransaction(em, () -> {
+            codes.save(new IssuedAuthorizationCode("raced-code", "client", null, "profile", ResourceOwner.of("carol"),
+                    NOW.plusSeconds(300), Map.of()));
+            return null;
+        });
+        assertTrue(inTransaction(em, () -> codes.redeem("raced-code")).orElseThrow().firstUse()); // the first use
+        assertFalse(inTransaction(em, () -> codes.redeem("raced-code")).orElseThrow().firstUse()); // the replay:
+        inTransaction(em, () -> {
+            codes.markReplayed("raced-code");
+            tokens.revokeGrant("raced-code"); // reaches no token yet
+            return null;
+        });
+        inTransaction(em, () -> {
+            tokens.save(token("raced-access", "raced-refresh", "raced-code", "carol")); // the first use stores
+            return null;
+        });
+        em.clear();
+        assertTrue(codes.isReplayed("raced-code"), "what the first use checks after its save");
+        assertFalse(tokens.isGrantRevoked("raced-code"));
+        inTransaction(em, () -> {
+            tokens.revokeGrant("raced-code");
+            return null;
+        });
+        em.clear();
+        assertTrue(tokens.findByAccessTokenHash("raced-access").orElseThrow().isRevoked());
+        assertTrue(tokens.isGrantRevoked("raced-code"), "what a refresh of the grant checks after its save");
+        assertEquals(List.of("revoked-code"), inTransaction(em, () -> {
+            codes.save(new IssuedAuthorizationCode("revoked-code", "client", null, "profile", ResourceOwner.of("dave"),
+                    NOW.plusSeconds(300), Map.of()));
+            return codes.revokeAll("dave", "client");
+        }));
+        assertFalse(inTransaction(em, () -> codes.redeem("revoked-code")).orElseThrow().firstUse());
+        assertTrue(codes.isReplayed("revoked-code"));
+        em.close();
     }
 
     private static void revocationIsWonByOneConcurrentCaller(EntityManagerFactory emf) throws Exception {
@@ -144,9 +204,9 @@ class JpaOAuth2StoresTest {
         JpaTokenStore store = new JpaTokenStore(em);
         inTransaction(em, () -> {
             store.save(new IssuedToken("old", null, "client", "alice", "profile", "g-old", NOW.minusSeconds(7200),
-                    NOW.minusSeconds(3600), null));
+                    NOW.minusSeconds(3600), null, null));
             store.save(new IssuedToken("refreshable", "refreshable-r", "client", "alice", "profile", "g-r",
-                    NOW.minusSeconds(7200), NOW.minusSeconds(3600), NOW.plusSeconds(3600)));
+                    NOW.minusSeconds(7200), NOW.minusSeconds(3600), NOW.plusSeconds(3600), "profile email"));
             return null;
         });
         TokenPurge purge = new TokenPurge(em, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -161,7 +221,7 @@ class JpaOAuth2StoresTest {
 
     private static IssuedToken token(String access, String refresh, String grant, String user) {
         return new IssuedToken(access, refresh, "client", user, "profile", grant, NOW, NOW.plusSeconds(3600),
-                refresh == null ? null : NOW.plusSeconds(86400));
+                refresh == null ? null : NOW.plusSeconds(86400), null);
     }
 
     /** Each caller has its own entity manager and transaction, as concurrent requests do. */

@@ -127,6 +127,43 @@ class ExampleIT {
         assertFalse(browser.hasSessionCookie());
     }
 
+    /** Each failure for an account waits longer; the right password still gets in at once. */
+    @Test
+    void failedSignInsAreSlowedButTheRightPasswordGetsIn() throws Exception {
+        Browser browser = new Browser(uri("/"));
+        String account = "guess-" + System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            browser.post("/login", form("username", account, "password", "guess" + i, "next", "/"));
+        }
+        long started = System.nanoTime();
+        HttpResponse<String> fourth = browser.post("/login", form("username", account, "password", "g3", "next", "/"));
+        long waited = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(fourth.body().contains("Wrong username or password"));
+        assertTrue(waited >= 700, "the fourth failure waits 800 ms at least, waited " + waited + " ms");
+
+        // at most two password checks of one account at once: the third, while two wait, is refused
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> guesses = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Browser guesser = new Browser(uri("/"));
+            guesses.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return guesser.post("/login", form("username", account, "password", "again", "next", "/"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        long refused = guesses.stream().map(java.util.concurrent.CompletableFuture::join)
+                .filter(response -> response.statusCode() == 429).count();
+        assertTrue(refused >= 1, "a third concurrent check is refused");
+
+        Browser bob = new Browser(uri("/"));
+        bob.post("/login", form("username", "bob", "password", "not-his", "next", "/"));
+        HttpResponse<String> right = bob.post("/login", form("username", "bob", "password", "builder", "next", "/"));
+        assertRedirect(right);
+        assertTrue(bob.hasSessionCookie());
+    }
+
     @Test
     void crossSiteLoginIsRefused() throws Exception {
         Browser browser = new Browser(uri("/"));
@@ -176,6 +213,11 @@ class ExampleIT {
             assertEquals(400, answer.status(), path + ": " + answer.body());
             assertFalse(answer.body().contains("<html"), answer.body());
         }
+    }
+
+    @Test
+    void aSelfRegisteredClientIsMarkedUnverified() throws Exception {
+        new OAuth2Contract(URI.create(base())).aSelfRegisteredClientIsMarkedUnverified();
     }
 
     @Test

@@ -265,6 +265,22 @@ final class OAuth2Contract {
         assertTrue(json(me.body()).isNull("username"), me.body());
     }
 
+    /** A client that registered itself gets a consent page that says its name is not verified. */
+    void aSelfRegisteredClientIsMarkedUnverified() throws Exception {
+        HttpResponse<String> registered = register("{\"redirect_uris\":[\"" + CALLBACK + "\"],"
+                + "\"client_name\":\"Totally Official\",\"scope\":\"profile\"}");
+        assertEquals(201, registered.statusCode(), registered.body());
+        String clientId = json(registered.body()).getString("client_id");
+        Browser alice = Browser.signedIn(base, "alice", "wonderland");
+        HttpResponse<String> consent = alice.get("/oauth2/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=" + java.net.URLEncoder.encode(CALLBACK, java.nio.charset.StandardCharsets.UTF_8)
+                + "&code_challenge=" + new CodeVerifier().getValue().substring(0, 43) + "&code_challenge_method=S256");
+        assertEquals(200, consent.statusCode(), consent.body());
+        assertTrue(consent.body().contains("Totally Official (unverified)"), consent.body());
+        HttpResponse<String> demo = alice.get(codeRequest("demo-client", new CodeVerifier(), new State()).toString());
+        assertFalse(demo.body().contains("unverified"), "a client the operator registered is not marked");
+    }
+
     // ---- metadata, registration ----
 
     void metadataNamesEveryEndpoint() throws Exception {

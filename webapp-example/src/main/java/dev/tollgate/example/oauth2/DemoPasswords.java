@@ -1,6 +1,7 @@
 package dev.tollgate.example.oauth2;
 
 import dev.tollgate.example.security.DemoUsers;
+import dev.tollgate.example.security.SignInThrottle;
 import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.oauth2.ResourceOwnerAuthenticator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,13 +22,28 @@ public class DemoPasswords implements ResourceOwnerAuthenticator {
     @Inject
     Clock clock;
 
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     public Optional<ResourceOwner> authenticate(String username, String password) {
-        CredentialValidationResult result = users.validate(new UsernamePasswordCredential(username, password));
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+        SignInThrottle.Attempt attempt = throttle.begin(username);
+        if (attempt == null) {
             return Optional.empty();
         }
-        // RFC 8176 §2: "pwd", authenticated just now
-        return Optional.of(new ResourceOwner(result.getCallerPrincipal().getName(), clock.instant(), Set.of("pwd"), null));
+        try (attempt) {
+            CredentialValidationResult result = users.validate(new UsernamePasswordCredential(username, password));
+            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+                throttle.failed(username, null);
+                return Optional.empty();
+            }
+            throttle.succeeded(username);
+            // RFC 8176 §2: "pwd", authenticated just now
+            return Optional.of(new ResourceOwner(result.getCallerPrincipal().getName(), clock.instant(), Set.of("pwd"),
+                    null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 }

@@ -49,7 +49,13 @@ public class OAuth2AuthorizeServlet extends HttpServlet {
             details.add("Scope " + scope + ": " + describe(scope));
         }
         details.add("Afterwards you return to " + URI.create(authorization.redirectUri()).getHost() + ".");
-        new Consent(request.getContextPath() + "/oauth2/authorize?" + request.getQueryString(), nameOf(client),
+        String name = nameOf(client);
+        if (client.isDynamicallyRegistered()) {
+            // RFC 7591 §5: nobody vouches for a name a client gave itself
+            name += " (unverified)";
+            details.add(0, "This application registered itself: its name and its site are not verified.");
+        }
+        new Consent(request.getContextPath() + "/oauth2/authorize?" + request.getQueryString(), name,
                 client.getClientId(), details, Map.of(), "confirm").write(request, response);
     }
 

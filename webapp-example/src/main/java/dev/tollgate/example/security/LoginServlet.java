@@ -33,9 +33,12 @@ public class LoginServlet extends HttpServlet {
     @Inject
     SecurityContext securityContext;
 
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        form(request, response, request.getParameter("next"), null);
+        form(request, response, 200, request.getParameter("next"), null);
     }
 
     @Override
@@ -45,16 +48,27 @@ public class LoginServlet extends HttpServlet {
         String username = request.getParameter("username");
         String password = request.getParameter("password");
         if (username != null && password != null && Csrf.isSameOrigin(request)) {
-            signOut(request); // signing in, as anyone, starts from no session at all
-            AuthenticationStatus status = securityContext.authenticate(request, response,
-                    AuthenticationParameters.withParams().newAuthentication(true)
-                            .credential(new UsernamePasswordCredential(username, password)));
-            if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
-                Pages.seeOther(response, safeNext(next));
+            SignInThrottle.Attempt attempt = throttle.begin(username);
+            if (attempt == null) {
+                form(request, response, 429, next, "Too many sign-ins to this account at once: try again.");
                 return;
             }
+            try (attempt) {
+                signOut(request); // signing in, as anyone, starts from no session at all
+                AuthenticationStatus status = securityContext.authenticate(request, response,
+                        AuthenticationParameters.withParams().newAuthentication(true)
+                                .credential(new UsernamePasswordCredential(username, password)));
+                if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
+                    throttle.succeeded(username);
+                    Pages.seeOther(response, safeNext(next));
+                    return;
+                }
+                throttle.failed(username, request.getRemoteAddr());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        form(request, response, next, "Wrong username or password.");
+        form(request, response, 200, next, "Wrong username or password.");
     }
 
     private static void signOut(HttpServletRequest request) throws ServletException {
@@ -65,8 +79,8 @@ public class LoginServlet extends HttpServlet {
         }
     }
 
-    private static void form(HttpServletRequest request, HttpServletResponse response, String next, String error)
-            throws IOException {
+    private static void form(HttpServletRequest request, HttpServletResponse response, int status, String next,
+            String error) throws IOException {
         String body = "<h1>Sign in</h1>\n"
                 + (error == null ? "" : "<p class=\"error\" role=\"alert\" id=\"login-error\">" + escape(error) + "</p>\n")
                 + "<form method=\"post\" action=\"" + escape(request.getContextPath()) + "/login\" class=\"card\">\n"
@@ -80,7 +94,7 @@ public class LoginServlet extends HttpServlet {
                 + "</form>\n"
                 + "<p class=\"hint\">Demo users: <code>alice</code> / <code>wonderland</code>,"
                 + " <code>bob</code> / <code>builder</code>.</p>\n";
-        Pages.write(request, response, 200, "Sign in", body);
+        Pages.write(request, response, status, "Sign in", body);
     }
 
     /**
