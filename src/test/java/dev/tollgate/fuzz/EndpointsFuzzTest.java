@@ -88,7 +88,7 @@ class EndpointsFuzzTest {
             .standardEndpoints(RegistrationSettings.OPEN)
             .build();
 
-    @FuzzTest(maxDuration = "30m")
+    @FuzzTest
     void clientMetadataJson(FuzzedDataProvider data) {
         String json = data.consumeRemainingAsString();
         OAuth2Response response;
@@ -101,7 +101,7 @@ class EndpointsFuzzTest {
         assertTrue(response.status() == 201 || response.status() == 400, response + " " + response.body());
     }
 
-    @FuzzTest(maxDuration = "30m")
+    @FuzzTest
     void bearerChallenge(FuzzedDataProvider data) {
         ResourceProtector protector = SERVER.resourceProtector(new BearerSettings(data.consumeBoolean()));
         String authorization = data.consumeString(1000);

@@ -17,12 +17,13 @@ import java.util.Map;
 /**
  * Every parser that reads attacker input, fuzzed by Jazzer: each may refuse an input only with its protocol's
  * own error ({@link OAuth1Error}, {@link OAuth2Error}, or {@link IllegalArgumentException} for the shared
- * decoders); any other exception fails the test. {@code mvn test} replays the inputs under
- * {@code src/test/resources/dev/tollgate/fuzz/}; {@code .ci/fuzz.sh} fuzzes each target for a fixed count.
+ * decoders); any other exception fails the test. {@code mvn test} replays the inputs kept under
+ * {@code src/test/resources/dev/tollgate/fuzz/}; {@code .ci/fuzz.sh} fuzzes each target for a fixed count of
+ * inputs with Jazzer's command line, CI briefly and {@code RUNS=1000000} at length (docs/security.md).
  */
 class ParsersFuzzTest {
 
-    @FuzzTest(maxDuration = "30m")
+    @FuzzTest
     void oauth1AuthorizationHeader(FuzzedDataProvider data) {
         String header = data.consumeString(2000);
         String query = data.consumeString(200);
@@ -37,7 +38,7 @@ class ParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30m")
+    @FuzzTest
     void percentAndFormDecoding(FuzzedDataProvider data) {
         String text = data.consumeRemainingAsString();
         try {
@@ -53,7 +54,7 @@ class ParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30m")
+    @FuzzTest
     void oauth2Request(FuzzedDataProvider data) {
         String uri = data.consumeString(3000);
         String contentType = data.pickValue(new String[] {"application/x-www-form-urlencoded",
@@ -70,7 +71,7 @@ class ParsersFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "30m")
+    @FuzzTest
     void redirectUris(FuzzedDataProvider data) {
         String registered = data.consumeString(300);
         String requested = data.consumeRemainingAsString();

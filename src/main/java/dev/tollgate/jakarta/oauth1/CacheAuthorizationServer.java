@@ -16,6 +16,8 @@ import dev.tollgate.oauth1.SignatureMethods;
 import dev.tollgate.oauth1.TokenCredentialStore;
 import dev.tollgate.oauth1.TokenGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,6 +63,14 @@ public class CacheAuthorizationServer {
                 signatureMethods, tokenGenerator, clock);
         this.protector = new ResourceProtector(clients, tokenCredentials, nonces, settings, signatureMethods, clock);
         this.proxy = proxy;
+    }
+
+    /**
+     * Opens the caches when the application starts, so that one that would forget nonces sooner than the
+     * timestamp window allows stops the deployment ({@link TollgateCaches#cache}) instead of letting replays in.
+     */
+    void openCachesAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the constructor opened them; being called is the point
     }
 
     /** Serves the temporary credential endpoint (RFC 5849 §2.1). */

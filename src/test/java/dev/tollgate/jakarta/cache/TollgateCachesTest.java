@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,5 +41,30 @@ class TollgateCachesTest {
     void returnsTheSameCacheForTheSameName() {
         assertSame(caches.cache("same", String.class, String.class, Duration.ofMinutes(1)),
                 caches.cache("same", String.class, String.class, Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void eachCacheIsBounded() {
+        try (TollgateCaches small = new TollgateCaches(CacheSettings.defaults().withMaxEntries(10)
+                .withPrefix("bounded-" + System.nanoTime() + "."))) {
+            Cache<String, Boolean> cache = small.cache("nonces", String.class, Boolean.class, Duration.ofMinutes(10));
+            for (int i = 0; i < 1000; i++) {
+                cache.putIfAbsent("nonce-" + i, Boolean.TRUE);
+            }
+            int kept = 0;
+            for (Cache.Entry<String, Boolean> ignored : cache) {
+                kept++;
+            }
+            assertTrue(kept <= 10, kept + " entries kept");
+        }
+    }
+
+    @Test
+    void anExistingCacheThatForgetsTooSoonIsRefused() {
+        caches.cache("window", String.class, Boolean.class, Duration.ofMinutes(1));
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> caches.cache("window", String.class, Boolean.class, Duration.ofMinutes(10)));
+        assertTrue(refused.getMessage().contains("window"), refused.getMessage());
+        caches.cache("window", String.class, Boolean.class, Duration.ofSeconds(30));
     }
 }

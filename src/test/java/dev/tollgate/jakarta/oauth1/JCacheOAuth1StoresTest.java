@@ -27,7 +27,7 @@ class JCacheOAuth1StoresTest {
 
     @BeforeAll
     static void open() {
-        caches = new TollgateCaches(new CacheSettings(CacheSettings.EHCACHE, "test-" + UUID.randomUUID() + ".", true));
+        caches = new TollgateCaches(new CacheSettings(CacheSettings.EHCACHE, "test-" + UUID.randomUUID() + ".", true, 1000));
     }
 
     @AfterAll
