@@ -40,8 +40,11 @@ public record OAuth1Response(int status, Map<String, String> headers, String bod
         parameters.put("error", error.error());
         parameters.put("error_description", error.description());
         OAuth1Response response = form(error.status(), parameters);
-        // RFC 9110 §15.5.6: a 405 names the methods the endpoint allows
-        return error instanceof MethodNotAllowedError ? response.withHeader("Allow", "POST") : response;
+        if (error instanceof MethodNotAllowedError) {
+            return response.withHeader("Allow", "POST"); // RFC 9110 §15.5.6: a 405 names the methods allowed
+        }
+        // RFC 9110 §10.2.3: a 503 says when to try again
+        return error instanceof TemporarilyUnavailableError ? response.withHeader("Retry-After", "5") : response;
     }
 
     /** This response with one more header, or with a header replaced. */

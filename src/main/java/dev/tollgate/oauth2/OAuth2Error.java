@@ -25,6 +25,7 @@ public final class OAuth2Error extends RuntimeException {
     public static final String INVALID_SCOPE = "invalid_scope";
     public static final String UNSUPPORTED_RESPONSE_TYPE = "unsupported_response_type";
     public static final String ACCESS_DENIED = "access_denied";
+    public static final String TEMPORARILY_UNAVAILABLE = "temporarily_unavailable";
     // RFC 6750 §3.1
     public static final String INVALID_TOKEN = "invalid_token";
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
@@ -92,6 +93,12 @@ public final class OAuth2Error extends RuntimeException {
 
     public static OAuth2Error accessDenied(String description) {
         return new OAuth2Error(ACCESS_DENIED, description, 400);
+    }
+
+    /** The server cannot answer now, e.g. while its database is down: 503 with {@code Retry-After} (RFC 9110 §10.2.3). */
+    public static OAuth2Error temporarilyUnavailable() {
+        return new OAuth2Error(TEMPORARILY_UNAVAILABLE, "The server cannot answer now; try again shortly.", 503)
+                .withChallenge(503, "Retry-After", "5");
     }
 
     public static OAuth2Error invalidRedirectUri(String description) {

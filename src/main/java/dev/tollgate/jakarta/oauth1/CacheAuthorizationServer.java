@@ -2,6 +2,7 @@ package dev.tollgate.jakarta.oauth1;
 
 import dev.tollgate.jakarta.cache.JCacheReplayCache;
 import dev.tollgate.jakarta.cache.TollgateCaches;
+import dev.tollgate.jakarta.servlet.Outages;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletResponses;
 import dev.tollgate.oauth1.AuthorizationRequest;
@@ -13,6 +14,7 @@ import dev.tollgate.oauth1.OAuth1Settings;
 import dev.tollgate.oauth1.ResourceAccess;
 import dev.tollgate.oauth1.ResourceProtector;
 import dev.tollgate.oauth1.SignatureMethods;
+import dev.tollgate.oauth1.TemporarilyUnavailableError;
 import dev.tollgate.oauth1.TokenCredentialStore;
 import dev.tollgate.oauth1.TokenGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -81,6 +83,8 @@ public class CacheAuthorizationServer {
             answer = server.createTemporaryCredentialResponse(OAuth1Requests.from(request, proxy));
         } catch (OAuth1Error error) {
             answer = OAuth1Response.error(error);
+        } catch (RuntimeException failure) {
+            answer = OAuth1Response.error(unavailable(failure));
         }
         send(answer, response);
     }
@@ -91,7 +95,11 @@ public class CacheAuthorizationServer {
      * @throws OAuth1Error if the token is missing, unknown, expired or already authorized
      */
     public AuthorizationRequest checkAuthorizationRequest(HttpServletRequest request) throws OAuth1Error {
-        return server.checkAuthorizationRequest(request.getParameter("oauth_token"));
+        try {
+            return server.checkAuthorizationRequest(request.getParameter("oauth_token"));
+        } catch (RuntimeException failure) {
+            throw unavailable(failure);
+        }
     }
 
     /**
@@ -104,7 +112,11 @@ public class CacheAuthorizationServer {
      */
     public OAuth1Response createAuthorizationResponse(HttpServletRequest request, String grantUser)
             throws OAuth1Error {
-        return server.createAuthorizationResponse(request.getParameter("oauth_token"), grantUser);
+        try {
+            return server.createAuthorizationResponse(request.getParameter("oauth_token"), grantUser);
+        } catch (RuntimeException failure) {
+            throw unavailable(failure);
+        }
     }
 
     /** Serves the token credential endpoint (RFC 5849 §2.3). */
@@ -114,6 +126,8 @@ public class CacheAuthorizationServer {
             answer = server.createTokenResponse(OAuth1Requests.from(request, proxy));
         } catch (OAuth1Error error) {
             answer = OAuth1Response.error(error);
+        } catch (RuntimeException failure) {
+            answer = OAuth1Response.error(unavailable(failure));
         }
         send(answer, response);
     }
@@ -124,7 +138,19 @@ public class CacheAuthorizationServer {
      * @throws OAuth1Error 400 or 401 as RFC 5849 §3.2 says
      */
     public ResourceAccess validateRequest(HttpServletRequest request) throws OAuth1Error {
-        return protector.validateRequest(OAuth1Requests.from(request, proxy));
+        try {
+            return protector.validateRequest(OAuth1Requests.from(request, proxy));
+        } catch (RuntimeException failure) {
+            throw unavailable(failure);
+        }
+    }
+
+    /** A database outage as the protocol's 503; any other failure as it is. */
+    private static TemporarilyUnavailableError unavailable(RuntimeException failure) {
+        if (Outages.isDatabaseOutage(failure)) {
+            return new TemporarilyUnavailableError();
+        }
+        throw failure;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.jakarta.servlet.Outages;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletResponses;
 import dev.tollgate.oauth2.AuthorizationRequest;
@@ -46,7 +47,11 @@ public class AuthorizationServer {
      *                     answer with {@link #handleErrorResponse}, which redirects to the client.
      */
     public AuthorizationRequest validateConsentRequest(HttpServletRequest request) throws IOException {
-        return server.validateConsentRequest(OAuth2Requests.from(request, proxy));
+        try {
+            return server.validateConsentRequest(OAuth2Requests.from(request, proxy));
+        } catch (RuntimeException failure) {
+            throw unavailable(failure);
+        }
     }
 
     /**
@@ -68,7 +73,13 @@ public class AuthorizationServer {
      */
     public void createAuthorizationResponse(HttpServletRequest request, HttpServletResponse response,
             ResourceOwner owner) throws IOException {
-        send(server.createAuthorizationResponse(OAuth2Requests.from(request, proxy), owner), response);
+        OAuth2Response answer;
+        try {
+            answer = server.createAuthorizationResponse(OAuth2Requests.from(request, proxy), owner);
+        } catch (RuntimeException failure) {
+            throw unavailable(failure);
+        }
+        send(answer, response);
     }
 
     /** Serves the token endpoint (RFC 6749 §3.2). */
@@ -76,8 +87,8 @@ public class AuthorizationServer {
         OAuth2Response answer;
         try {
             answer = server.createTokenResponse(OAuth2Requests.from(request, proxy));
-        } catch (OAuth2Error error) {
-            answer = server.handleErrorResponse(error);
+        } catch (RuntimeException failure) {
+            answer = server.handleErrorResponse(unavailable(failure));
         }
         send(answer, response);
     }
@@ -88,8 +99,8 @@ public class AuthorizationServer {
         OAuth2Response answer;
         try {
             answer = server.createEndpointResponse(name, OAuth2Requests.from(request, proxy));
-        } catch (OAuth2Error error) {
-            answer = server.handleErrorResponse(error);
+        } catch (RuntimeException failure) {
+            answer = server.handleErrorResponse(unavailable(failure));
         }
         send(answer, response);
     }
@@ -112,6 +123,20 @@ public class AuthorizationServer {
     /** The core server, to inspect its settings or what it was built with. */
     public OAuth2Server core() {
         return server;
+    }
+
+    /**
+     * The error to answer for a failure: the protocol's own as it is, a database outage as 503
+     * {@code temporarily_unavailable} with {@code Retry-After} (never redirected); any other failure is thrown.
+     */
+    static OAuth2Error unavailable(RuntimeException failure) {
+        if (failure instanceof OAuth2Error error) {
+            return error;
+        }
+        if (Outages.isDatabaseOutage(failure)) {
+            return OAuth2Error.temporarilyUnavailable();
+        }
+        throw failure;
     }
 
     static void send(OAuth2Response answer, HttpServletResponse response) throws IOException {

@@ -75,8 +75,8 @@ public class BearerTokenFilter extends HttpFilter {
         OAuth2Token token;
         try {
             token = protector.validateRequest(bearerRequest(request), scopes);
-        } catch (OAuth2Error error) {
-            AuthorizationServer.send(protector.errorResponse(error), response);
+        } catch (RuntimeException failure) {
+            AuthorizationServer.send(protector.errorResponse(AuthorizationServer.unavailable(failure)), response);
             return;
         }
         events.fire(new OAuth2Event(OAuth2Event.Kind.TOKEN_AUTHENTICATED, token, token.getGrantId(),

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    /** A status code and a body. */
-    record Answer(int status, String body) {
+    /**
+     * A status code, the header lines (lower-cased, each ending in {@code \n}) and the body.
+     */
+    record Answer(int status, String headers, String body) {
     }
 
     private RawHttp() {
@@ -36,7 +38,8 @@ final class RawHttp {
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             int status = Integer.parseInt(response.substring(9, 12));
             int blank = response.indexOf("\r\n\r\n");
-            return new Answer(status, blank < 0 ? "" : response.substring(blank + 4));
+            String head = (blank < 0 ? response : response.substring(0, blank)).replace("\r\n", "\n") + "\n";
+            return new Answer(status, head.toLowerCase(java.util.Locale.ROOT), blank < 0 ? "" : response.substring(blank + 4));
         }
     }
 }

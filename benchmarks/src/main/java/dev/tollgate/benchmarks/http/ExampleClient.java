@@ -63,6 +63,11 @@ final class ExampleClient {
 
     /** One authorization-code flow with PKCE as the signed-in user: consent page, approval, token. */
     boolean codeFlow() throws Exception {
+        return codeFlowTokens() != null;
+    }
+
+    /** As {@link #codeFlow()}: the token response, or {@code null} when the consent page had no form. */
+    JsonObject codeFlowTokens() throws Exception {
         String verifier = Secrets.randomToken(32);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
                 MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
@@ -73,7 +78,7 @@ final class ExampleClient {
         HttpResponse<String> consent = get("/oauth2/authorize?" + query, null);
         Matcher csrf = CSRF.matcher(expect(consent, 200).body());
         if (!csrf.find()) {
-            return false;
+            return null;
         }
         HttpResponse<String> approved = post("/oauth2/authorize?" + query, null,
                 Map.of("csrf_token", csrf.group(1), "confirm", "true"));
@@ -81,7 +86,7 @@ final class ExampleClient {
         String code = parse(URI.create(location).getRawQuery()).get("code");
         HttpResponse<String> token = post("/oauth2/token", basic("demo-client", "demo-secret"), Map.of(
                 "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier));
-        return token.statusCode() == 200;
+        return token.statusCode() == 200 ? json(token) : null;
     }
 
     HttpResponse<String> tokenRequest() throws Exception {
@@ -146,7 +151,7 @@ final class ExampleClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(String path, String authorization, Map<String, String> form) throws Exception {
+    HttpResponse<String> post(String path, String authorization, Map<String, String> form) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", FormUrlEncoding.CONTENT_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofString(FormUrlEncoding.format(form)));
@@ -156,7 +161,7 @@ final class ExampleClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String basic(String id, String secret) {
+    static String basic(String id, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -169,7 +174,7 @@ final class ExampleClient {
         throw new IllegalStateException(response.uri() + " answered " + response.statusCode() + ": " + response.body());
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
+    static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
     }
 

@@ -78,7 +78,8 @@ public class OAuth2AuthorizeServlet extends HttpServlet {
         if (error.isRedirect()) {
             server.handleErrorResponse(error, response);
         } else {
-            Pages.error(request, response, 400, "This authorization request cannot be used",
+            error.headers().forEach(response::setHeader); // e.g. Retry-After of a 503
+            Pages.error(request, response, error.status(), "This authorization request cannot be used",
                     error.description() + " (" + error.error() + ")");
         }
     }
