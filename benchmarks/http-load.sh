@@ -30,7 +30,7 @@ java ${EXAMPLE_JAVA_OPTS:-} -Djava.io.tmpdir="$root/benchmarks/target/tmp" -jar 
   --prebootcommandfile webapp-example/target/payara/preboot.asadmin --nohazelcast --disablephonehome \
   > benchmarks/target/example.log 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+trap 'code=$?; kill $server 2>/dev/null; wait $server 2>/dev/null || true; exit $code' EXIT
 until curl -sf http://127.0.0.1:8080/api/health >/dev/null; do
   kill -0 $server 2>/dev/null || { echo "the example did not start; see benchmarks/target/example.log"; exit 1; }
   if [ $(( ($(date +%s%N) - start) / 1000000000 )) -gt 180 ]; then echo "no answer after 180 s"; exit 1; fi

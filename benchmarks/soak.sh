@@ -21,14 +21,11 @@ java -Xms512m -Xmx512m -XX:+AlwaysPreTouch -Djava.io.tmpdir="$root/benchmarks/ta
   --port 8080 --prebootcommandfile webapp-example/target/payara/preboot.asadmin --nohazelcast --disablephonehome \
   > benchmarks/target/soak-example.log 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null' EXIT
+trap 'code=$?; kill $server 2>/dev/null; wait $server 2>/dev/null || true; exit $code' EXIT
 started=$(date +%s)
 until curl -sf http://127.0.0.1:8080/api/health >/dev/null; do
   kill -0 $server 2>/dev/null || { echo "the example did not start; see benchmarks/target/soak-example.log"; exit 1; }
   [ $(( $(date +%s) - started )) -gt 180 ] && { echo "no answer after 180 s"; exit 1; }
   sleep 0.5
 done
-status=0
-java -cp benchmarks/target/benchmarks.jar dev.tollgate.benchmarks.http.Soak http://127.0.0.1:8080 "$seconds" "$server" 4 \
-  || status=$?
-exit $status
+java -cp benchmarks/target/benchmarks.jar dev.tollgate.benchmarks.http.Soak http://127.0.0.1:8080 "$seconds" "$server" 4
