@@ -31,9 +31,9 @@ public record OAuth1Settings(Set<String> signatureMethods, Duration timestampWin
         }
     }
 
-    /** How long a nonce is remembered: twice the window, so a replay is caught for as long as it is in time. */
+    /** How long a nonce is remembered: twice the window and a second, so a replay is caught while it is in time. */
     public Duration nonceLifetime() {
-        return timestampWindow.multipliedBy(2);
+        return timestampWindow.multipliedBy(2).plusSeconds(1); // the window is compared in whole seconds
     }
 
     public OAuth1Settings withSignatureMethods(String... names) {

@@ -41,7 +41,7 @@ public interface AuthorizationCodeStore {
      * Marks every code a resource owner granted to a client used and replayed: none can be redeemed, and one
      * being redeemed now revokes what it issues.
      *
-     * @return the hashes of the codes marked
+     * @return the hashes of the codes that were not yet redeemed
      */
     List<String> revokeAll(String subject, String clientId);
 }

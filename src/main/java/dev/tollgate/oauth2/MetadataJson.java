@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import dev.tollgate.common.Identifiers;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -33,6 +34,9 @@ final class MetadataJson {
         if (text.getString().length() > maxLength) {
             throw OAuth2Error.invalidClientMetadata("'" + name + "' is longer than " + maxLength + " characters.");
         }
+        if (!Identifiers.hasNoControlCharacter(text.getString())) {
+            throw OAuth2Error.invalidClientMetadata("'" + name + "' has a control character."); // a NUL fails SQL
+        }
         return text.getString();
     }
 
@@ -51,6 +55,9 @@ final class MetadataJson {
         List<String> values = array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         if (values.stream().distinct().count() != values.size()) {
             throw OAuth2Error.invalidClientMetadata("'" + name + "' has repeated values.");
+        }
+        if (!values.stream().allMatch(Identifiers::hasNoControlCharacter)) {
+            throw OAuth2Error.invalidClientMetadata("A value of '" + name + "' has a control character.");
         }
         if (values.stream().anyMatch(text -> text.length() > maxLength)) {
             throw OAuth2Error.invalidClientMetadata("A value of '" + name + "' is longer than " + maxLength

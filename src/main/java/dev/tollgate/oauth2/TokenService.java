@@ -36,8 +36,15 @@ final class TokenService implements IssuedTokens {
         return revoked;
     }
 
+    /**
+     * Revokes a grant in two committed steps. The first marks every row the database shows; a token a concurrent
+     * first use stores meanwhile is either seen by that use's {@link TokenGrant#confirmIssued} check (which ran
+     * after the first step committed) or is already in place for the second step, which begins after it (under
+     * snapshot isolation one statement would miss a row committed while it ran).
+     */
     @Override
     public void revokeGrant(String grantId) {
+        tokens.revokeGrant(grantId);
         tokens.revokeGrant(grantId);
         events.grantRevoked(grantId);
     }
@@ -51,6 +58,7 @@ final class TokenService implements IssuedTokens {
     boolean revokeAuthorization(String subject, String clientId) {
         List<String> grants = new ArrayList<>(codes == null ? List.of() : codes.revokeAll(subject, clientId));
         grants.addAll(tokens.revokeAll(subject, clientId)); // after the codes, so none is redeemed in between
+        grants.addAll(tokens.revokeAll(subject, clientId)); // a second step, as in revokeGrant
         grants.stream().distinct().forEach(events::grantRevoked);
         return !grants.isEmpty();
     }

@@ -37,9 +37,10 @@ public interface TokenStore {
     boolean isGrantRevoked(String grantId);
 
     /**
-     * Marks every live token a resource owner granted to a client revoked, with its grant.
+     * Marks every token a resource owner granted to a client revoked, with its grant, live or not (a grant whose
+     * refresh token is being rotated has no live row for a moment).
      *
-     * @return the grant ids of the tokens this call revoked
+     * @return the grant ids of the live tokens this call revoked
      */
     List<String> revokeAll(String username, String clientId);
 }

@@ -37,8 +37,9 @@ final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
     public List<String> revokeAll(String subject, String clientId) {
         List<String> marked = codes.values().stream().filter(code -> code.getClientId().equals(clientId)
                 && code.getResourceOwner().subject().equals(subject)).map(AuthorizationCode::getCodeHash).toList();
+        List<String> unredeemed = marked.stream().filter(hash -> !redeemed.contains(hash)).toList();
         redeemed.addAll(marked);
         replayed.addAll(marked);
-        return marked;
+        return unredeemed;
     }
 }

@@ -86,10 +86,10 @@ final class InMemoryTokenStore implements TokenStore {
 
     @Override
     public List<String> revokeAll(String username, String clientId) {
-        List<Row> live = byAccessHash.values().stream().filter(row -> !row.revoked()
-                && row.clientId().equals(clientId) && username.equals(row.username())).toList();
-        List<String> grants = live.stream().map(Row::grantId).distinct().toList();
-        grants.forEach(this::revokeGrant);
-        return grants;
+        List<Row> granted = byAccessHash.values().stream()
+                .filter(row -> row.clientId().equals(clientId) && username.equals(row.username())).toList();
+        List<String> live = granted.stream().filter(row -> !row.revoked()).map(Row::grantId).distinct().toList();
+        granted.stream().map(Row::grantId).distinct().forEach(this::revokeGrant);
+        return live;
     }
 }

@@ -72,17 +72,18 @@ public class JpaAuthorizationCodeStore implements AuthorizationCodeStore {
     @Override
     @Transactional
     public List<String> revokeAll(String subject, String clientId) {
-        List<String> hashes = em.createQuery("SELECT c.codeHash FROM AuthorizationCodeEntity c"
-                        + " WHERE c.username = :subject AND c.clientId = :clientId", String.class)
+        List<String> unredeemed = em.createQuery("SELECT c.codeHash FROM AuthorizationCodeEntity c"
+                        + " WHERE c.username = :subject AND c.clientId = :clientId"
+                        + " AND (c.redeemed IS NULL OR c.redeemed = false)", String.class)
                 .setParameter("subject", subject)
                 .setParameter("clientId", clientId)
                 .getResultList();
-        if (!hashes.isEmpty()) {
-            em.createQuery("UPDATE AuthorizationCodeEntity c SET c.redeemed = true, c.replayed = true"
-                            + " WHERE c.codeHash IN :hashes")
-                    .setParameter("hashes", hashes)
-                    .executeUpdate();
-        }
-        return hashes;
+        // every code, redeemed ones too: one being redeemed now revokes what it stores (confirmIssued)
+        em.createQuery("UPDATE AuthorizationCodeEntity c SET c.redeemed = true, c.replayed = true"
+                        + " WHERE c.username = :subject AND c.clientId = :clientId")
+                .setParameter("subject", subject)
+                .setParameter("clientId", clientId)
+                .executeUpdate();
+        return unredeemed;
     }
 }

@@ -92,12 +92,11 @@ public class JpaTokenStore implements TokenStore {
                 .setParameter("username", username)
                 .setParameter("clientId", clientId)
                 .getResultList();
-        if (!grants.isEmpty()) {
-            em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true, t.grantRevoked = true"
-                            + " WHERE t.grantId IN :grants")
-                    .setParameter("grants", grants)
-                    .executeUpdate();
-        }
+        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true, t.grantRevoked = true"
+                        + " WHERE t.username = :username AND t.clientId = :clientId")
+                .setParameter("username", username)
+                .setParameter("clientId", clientId)
+                .executeUpdate();
         return grants;
     }
 }

@@ -1,5 +1,6 @@
 package dev.tollgate.example.oauth2;
 
+import dev.tollgate.common.Identifiers;
 import dev.tollgate.example.security.DemoUsers;
 import dev.tollgate.example.security.SignInThrottle;
 import dev.tollgate.oauth2.ResourceOwner;
@@ -27,23 +28,25 @@ public class DemoPasswords implements ResourceOwnerAuthenticator {
 
     @Override
     public Optional<ResourceOwner> authenticate(String username, String password) {
-        SignInThrottle.Attempt attempt = throttle.begin(username);
+        SignInThrottle.Attempt attempt = Identifiers.hasNoControlCharacter(username) ? throttle.begin(username) : null;
         if (attempt == null) {
             return Optional.empty();
         }
+        CredentialValidationResult result;
         try (attempt) {
-            CredentialValidationResult result = users.validate(new UsernamePasswordCredential(username, password));
-            if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            result = users.validate(new UsernamePasswordCredential(username, password));
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            try {
                 throttle.failed(username, null);
-                return Optional.empty();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            throttle.succeeded(username);
-            // RFC 8176 §2: "pwd", authenticated just now
-            return Optional.of(new ResourceOwner(result.getCallerPrincipal().getName(), clock.instant(), Set.of("pwd"),
-                    null));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return Optional.empty();
         }
+        throttle.succeeded(username);
+        // RFC 8176 §2: "pwd", authenticated just now
+        return Optional.of(new ResourceOwner(result.getCallerPrincipal().getName(), clock.instant(), Set.of("pwd"),
+                null));
     }
 }

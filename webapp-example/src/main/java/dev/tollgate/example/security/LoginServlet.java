@@ -2,6 +2,7 @@ package dev.tollgate.example.security;
 
 import static dev.tollgate.example.web.Html.escape;
 
+import dev.tollgate.common.Identifiers;
 import dev.tollgate.example.web.Csrf;
 import dev.tollgate.example.web.Pages;
 import jakarta.annotation.security.DeclareRoles;
@@ -47,23 +48,31 @@ public class LoginServlet extends HttpServlet {
         String next = request.getParameter("next");
         String username = request.getParameter("username");
         String password = request.getParameter("password");
-        if (username != null && password != null && Csrf.isSameOrigin(request)) {
+        if (username != null && password != null && Csrf.isSameOrigin(request)
+                && Identifiers.hasNoControlCharacter(username)) {
             SignInThrottle.Attempt attempt = throttle.begin(username);
             if (attempt == null) {
                 form(request, response, 429, next, "Too many sign-ins to this account at once: try again.");
                 return;
             }
+            boolean signedIn;
             try (attempt) {
                 signOut(request); // signing in, as anyone, starts from no session at all
                 AuthenticationStatus status = securityContext.authenticate(request, response,
                         AuthenticationParameters.withParams().newAuthentication(true)
                                 .credential(new UsernamePasswordCredential(username, password)));
-                if (status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null) {
-                    throttle.succeeded(username);
-                    Pages.seeOther(response, safeNext(next));
+                signedIn = status == AuthenticationStatus.SUCCESS && request.getUserPrincipal() != null;
+            }
+            if (signedIn) {
+                throttle.succeeded(username);
+                Pages.seeOther(response, safeNext(next));
+                return;
+            }
+            try {
+                if (!throttle.failed(username, request.getRemoteAddr())) {
+                    form(request, response, 429, next, "Too many sign-ins at once: try again shortly.");
                     return;
                 }
-                throttle.failed(username, request.getRemoteAddr());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -14,8 +14,10 @@ import java.util.concurrent.Semaphore;
  * Slows password guessing at the sign-in form and the password grant (OWASP Authentication Cheat Sheet,
  * "Protect against automated attacks"): each failure for an account or from an address makes the next failure's
  * answer wait longer, up to {@link #MAX_DELAY}, and an account checks at most {@link #CONCURRENT_PER_ACCOUNT}
- * passwords at once. The right password is answered at once whatever came before, so guessing is slow while the
- * user still gets in; a success clears the account's failures.
+ * passwords at once (a failure waits after its check, holding no permit, so waiting guesses cannot lock the
+ * account). At most {@link #MAX_WAITING} failures wait at once server-wide; more are refused, so that slow
+ * answers cannot take every request thread. The right password is answered at once whatever came before; a
+ * success clears the account's failures.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -30,10 +32,15 @@ public class SignInThrottle {
     static final int CONCURRENT_PER_ACCOUNT = 2;
     /** Accounts and addresses remembered; the least recently failed are forgotten first. */
     static final int MAX_TRACKED = 10_000;
+    /** Failures waiting to be answered at once, server-wide. */
+    static final int MAX_WAITING = 32;
+    /** The longest username kept as a key: the users table holds no longer one. */
+    static final int MAX_USERNAME = 64;
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Failures> failures = tracked();
     private final Map<String, Semaphore> checking = new ConcurrentHashMap<>();
+    private final Semaphore waiting = new Semaphore(MAX_WAITING);
 
     /** Failures of one account or address: how many, and when the last was. */
     private record Failures(int count, Instant last) {
@@ -73,18 +80,27 @@ public class SignInThrottle {
     }
 
     /**
-     * A wrong password: waits, before the failure is answered, as long as the account's or the address's failures
-     * say, then counts this one.
+     * A wrong password, once its check is over: counts it, then waits, before the failure is answered, as long as
+     * the account's or the address's failures say.
      *
      * @param address the client's address, or {@code null} when unknown (the password grant)
+     * @return {@code false} when too many failures wait already: answer at once with a refusal to retry later
      */
-    public void failed(String username, String address) throws InterruptedException {
+    public boolean failed(String username, String address) throws InterruptedException {
         String account = account(username);
         Duration delay = delay(Math.max(count(account), address == null ? 0 : count("address " + address)) + 1);
-        Thread.sleep(delay.toMillis());
         record(account);
         if (address != null) {
             record("address " + address);
+        }
+        if (!waiting.tryAcquire()) {
+            return false;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } finally {
+            waiting.release();
         }
     }
 
@@ -107,7 +123,8 @@ public class SignInThrottle {
     }
 
     private static String account(String username) {
-        return "account " + username.toLowerCase(Locale.ROOT);
+        String name = username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
+        return "account " + name.toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, Failures> tracked() {
