@@ -31,7 +31,13 @@ public final class Capabilities {
                  Map<String, Endpoint> endpoints) {
         this.authorizationGrants = ordered(authorizationGrants);
         this.tokenGrants = ordered(tokenGrants);
-        this.extensions = ordered(extensions);
+        Map<String, List<GrantExtension>> combined = new LinkedHashMap<>();
+        extensions.forEach((type, own) -> {
+            List<GrantExtension> all = new ArrayList<>(globalExtensions);
+            all.addAll(own);
+            combined.put(type, List.copyOf(all));
+        });
+        this.extensions = Collections.unmodifiableMap(combined); // joined once, not on each request
         this.globalExtensions = List.copyOf(globalExtensions);
         this.responseModes = ordered(responseModes);
         this.clientAuthentication = clientAuthentication;
@@ -72,9 +78,7 @@ public final class Capabilities {
 
     /** The extensions of a grant type: those registered for every grant, then its own. */
     public List<GrantExtension> extensions(String grantType) {
-        List<GrantExtension> all = new ArrayList<>(globalExtensions);
-        all.addAll(extensions.getOrDefault(grantType, List.of()));
-        return all;
+        return extensions.getOrDefault(grantType, globalExtensions);
     }
 
     /** Every registered extension, once. */

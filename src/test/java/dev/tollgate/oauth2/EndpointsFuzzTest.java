@@ -1,26 +1,9 @@
-package dev.tollgate.fuzz;
+package dev.tollgate.oauth2;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tollgate.oauth2.BearerSettings;
-import dev.tollgate.oauth2.ClientStore;
-import dev.tollgate.oauth2.GrantSettings;
-import dev.tollgate.oauth2.OAuth2Client;
-import dev.tollgate.oauth2.OAuth2Error;
-import dev.tollgate.oauth2.OAuth2Request;
-import dev.tollgate.oauth2.OAuth2Response;
-import dev.tollgate.oauth2.OAuth2Server;
-import dev.tollgate.oauth2.OAuth2Settings;
-import dev.tollgate.oauth2.OAuth2Token;
-import dev.tollgate.oauth2.PkceSettings;
-import dev.tollgate.oauth2.RegisteredClient;
-import dev.tollgate.oauth2.RegistrationEndpoint;
-import dev.tollgate.oauth2.RegistrationSettings;
-import dev.tollgate.oauth2.ResourceProtector;
-import dev.tollgate.oauth2.TokenSettings;
-import dev.tollgate.oauth2.TokenStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -34,57 +17,11 @@ import java.util.Set;
  */
 class EndpointsFuzzTest {
 
-    /** Stores that keep nothing: the parsers are under test, not storage. */
-    private static final ClientStore CLIENTS = new ClientStore() {
-        @Override
-        public Optional<OAuth2Client> find(String clientId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void save(RegisteredClient client) {
-        }
-    };
-
-    private static final TokenStore TOKENS = new TokenStore() {
-        @Override
-        public void save(OAuth2Token token) {
-        }
-
-        @Override
-        public Optional<OAuth2Token> findByAccessTokenHash(String hash) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<OAuth2Token> findByRefreshTokenHash(String hash) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean revoke(String hash) {
-            return false;
-        }
-
-        @Override
-        public void revokeGrant(String grantId) {
-        }
-
-        @Override
-        public boolean isGrantRevoked(String grantId) {
-            return false;
-        }
-
-        @Override
-        public List<String> revokeAll(String username, String clientId) {
-            return List.of();
-        }
-    };
-
     private static final OAuth2Server SERVER = OAuth2Server.builder(
                     OAuth2Settings.builder("https://as.example").scopesSupported(Set.of("profile", "email")).build(),
-                    TokenSettings.DEFAULT, CLIENTS, TOKENS, Clock.systemUTC())
-            .standardGrants(null, (u, p) -> Optional.empty(), GrantSettings.DEFAULT, PkceSettings.DEFAULT)
+                    TokenSettings.DEFAULT, new InMemoryClientStore(), new InMemoryTokenStore(), Clock.systemUTC())
+            .standardGrants(new InMemoryAuthorizationCodeStore(), (u, p) -> Optional.empty(), GrantSettings.DEFAULT,
+                    PkceSettings.DEFAULT)
             .standardEndpoints(RegistrationSettings.OPEN)
             .build();
 
