@@ -10,9 +10,13 @@ import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.PkceSettings;
 import dev.tollgate.oauth2.RegistrationSettings;
 import dev.tollgate.oauth2.TokenSettings;
+import dev.tollgate.oidc.KeyEncryption;
+import dev.tollgate.oidc.KeySettings;
+import dev.tollgate.oidc.OpenIdSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.logging.Logger;
 
 /**
  * Produces the settings the beans start from. To change one, produce your own of the same type as an
@@ -21,6 +25,8 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class TollgateDefaults {
+
+    private static final Logger LOG = Logger.getLogger(TollgateDefaults.class.getName());
 
     @Produces
     public Clock clock() {
@@ -91,5 +97,41 @@ public class TollgateDefaults {
     @Produces
     public dev.tollgate.oauth1.TokenGenerator oauth1TokenGenerator() {
         return dev.tollgate.oauth1.TokenGenerator.RANDOM;
+    }
+
+    /** RS256 (the default), ES256 and PS256 keys, rotated every 30 days; a new key signs after an hour. */
+    @Produces
+    public KeySettings keySettings() {
+        return KeySettings.DEFAULT;
+    }
+
+    /**
+     * The key that seals signing keys at rest: the system property {@code tollgate.keyEncryptionKey}, else the
+     * environment variable {@code TOLLGATE_KEY_ENCRYPTION_KEY} (32 bytes, base64url). Without one, signing keys
+     * are stored in the clear, and a warning says so at start.
+     */
+    @Produces
+    public KeyEncryption keyEncryption() {
+        String key = setting("tollgate.keyEncryptionKey", "TOLLGATE_KEY_ENCRYPTION_KEY");
+        if (key == null) {
+            LOG.warning("No TOLLGATE_KEY_ENCRYPTION_KEY: OpenID Connect signing keys are stored in the clear, "
+                    + "readable by anyone who reads the database (docs/oidc.md, \"Keys\")");
+            return KeyEncryption.NONE;
+        }
+        return KeyEncryption.withKey(key);
+    }
+
+    /**
+     * ID tokens for 10 minutes, the standard scopes' claims; pairwise subjects when the system property
+     * {@code tollgate.pairwiseSalt} or the environment variable {@code TOLLGATE_PAIRWISE_SALT} holds a salt.
+     */
+    @Produces
+    public OpenIdSettings openIdSettings() {
+        return OpenIdSettings.DEFAULT.withPairwiseSalt(setting("tollgate.pairwiseSalt", "TOLLGATE_PAIRWISE_SALT"));
+    }
+
+    private static String setting(String property, String variable) {
+        String value = System.getProperty(property, System.getenv(variable));
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,7 +1,7 @@
 package dev.tollgate.oauth2;
 
 /** The {@code WWW-Authenticate: Bearer} challenge (RFC 6750 §3). */
-final class BearerChallenge {
+public final class BearerChallenge {
 
     private BearerChallenge() {
     }
@@ -10,7 +10,7 @@ final class BearerChallenge {
      * {@code Bearer realm="…"}, followed by {@code error}, {@code error_description} and {@code scope}
      * when given; without an error for a request that carried no token (§3.1).
      */
-    static String of(String realm, String error, String description, String scope) {
+    public static String of(String realm, String error, String description, String scope) {
         StringBuilder header = new StringBuilder("Bearer realm=\"").append(quote(realm)).append('"');
         if (error != null) {
             header.append(", error=\"").append(quote(error)).append('"');

@@ -24,11 +24,12 @@ public final class Capabilities {
     private final Map<String, ResponseMode> responseModes;
     private final ClientAuthenticator clientAuthentication;
     private final Map<String, Endpoint> endpoints;
+    private final List<ClientMetadataExtension> clientMetadataExtensions;
 
     Capabilities(Map<ResponseType, AuthorizationGrant> authorizationGrants, Map<String, TokenGrant> tokenGrants,
                  Map<String, List<GrantExtension>> extensions, List<GrantExtension> globalExtensions,
                  Map<String, ResponseMode> responseModes, ClientAuthenticator clientAuthentication,
-                 Map<String, Endpoint> endpoints) {
+                 Map<String, Endpoint> endpoints, List<ClientMetadataExtension> clientMetadataExtensions) {
         this.authorizationGrants = ordered(authorizationGrants);
         this.tokenGrants = ordered(tokenGrants);
         Map<String, List<GrantExtension>> combined = new LinkedHashMap<>();
@@ -42,6 +43,7 @@ public final class Capabilities {
         this.responseModes = ordered(responseModes);
         this.clientAuthentication = clientAuthentication;
         this.endpoints = ordered(endpoints);
+        this.clientMetadataExtensions = List.copyOf(clientMetadataExtensions);
     }
 
     // in the order of registration, so that the metadata document is the same from one start to the next
@@ -108,6 +110,11 @@ public final class Capabilities {
 
     public Collection<Endpoint> endpoints() {
         return endpoints.values();
+    }
+
+    /** What reads client metadata beyond RFC 7591's. */
+    public List<ClientMetadataExtension> clientMetadataExtensions() {
+        return clientMetadataExtensions;
     }
 
     /** Every grant type served, at either endpoint, sorted. */

@@ -9,6 +9,7 @@ import static dev.tollgate.oauth2.MetadataJson.webUri;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +20,7 @@ import java.util.Set;
 public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuthMethod, List<String> grantTypes,
                              List<String> responseTypes, String scope, String clientName, String clientUri,
                              String logoUri, String tosUri, String policyUri, List<String> contacts,
-                             String softwareId, String softwareVersion) {
+                             String softwareId, String softwareVersion, JsonObject additional) {
 
     /** The longest {@code client_name}: what the client tables hold. */
     public static final int MAX_CLIENT_NAME = 200;
@@ -29,6 +30,7 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
         grantTypes = List.copyOf(grantTypes);
         responseTypes = List.copyOf(responseTypes);
         contacts = List.copyOf(contacts);
+        additional = additional == null ? JsonValue.EMPTY_JSON_OBJECT : additional;
     }
 
     /**
@@ -73,9 +75,13 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
                 Scope.format(scopes), string(json, "client_name", MAX_CLIENT_NAME), webUri(json, "client_uri"),
                 webUri(json, "logo_uri"), webUri(json, "tos_uri"), webUri(json, "policy_uri"),
                 contacts == null ? List.of() : contacts, string(json, "software_id", MAX_LENGTH),
-                string(json, "software_version", MAX_LENGTH));
+                string(json, "software_version", MAX_LENGTH), null);
         policy.check(metadata, capabilities);
-        return metadata;
+        JsonObjectBuilder additional = JSON.createObjectBuilder();
+        for (ClientMetadataExtension extension : capabilities.clientMetadataExtensions()) {
+            extension.parse(json, metadata, additional);
+        }
+        return metadata.withAdditional(additional.build());
     }
 
     private static List<String> responseTypesFor(List<String> grantTypes, Capabilities capabilities) {
@@ -120,6 +126,12 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
         }
     }
 
+    /** This metadata with the fields of the {@link ClientMetadataExtension}s. */
+    public ClientMetadata withAdditional(JsonObject fields) {
+        return new ClientMetadata(redirectUris, tokenEndpointAuthMethod, grantTypes, responseTypes, scope, clientName,
+                clientUri, logoUri, tosUri, policyUri, contacts, softwareId, softwareVersion, fields);
+    }
+
     /** The metadata as JSON (RFC 7591 §3.2.1). */
     public JsonObject toJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder()
@@ -138,6 +150,7 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
         }
         addIfPresent(json, "software_id", softwareId);
         addIfPresent(json, "software_version", softwareVersion);
+        additional.forEach(json::add);
         return json.build();
     }
 

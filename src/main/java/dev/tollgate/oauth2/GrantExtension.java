@@ -1,6 +1,8 @@
 package dev.tollgate.oauth2;
 
 import jakarta.json.JsonObjectBuilder;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Adds to a grant without changing it (Authlib's grant extensions, fosite's handlers): validates more of the
@@ -31,9 +33,29 @@ public interface GrantExtension {
         return context;
     }
 
+    /**
+     * Adds to an authorization response about to be sent, e.g. an {@code id_token} beside {@code code} and
+     * {@code access_token} (OpenID Connect Core §3.3.2.5); refuses nothing.
+     *
+     * @param parameters what the grant answers, with the token issued at the authorization endpoint, if any
+     * @return the parameters to send
+     */
+    default Map<String, String> extendAuthorizationResponse(AuthorizationRequest request, ResourceOwner owner,
+                                                            Map<String, String> parameters) {
+        return parameters;
+    }
+
     /** Adds to the response of a token already issued and stored, e.g. an {@code id_token}; refuses nothing. */
     default TokenResponse extendTokenResponse(TokenContext context, TokenResponse response) {
         return response;
+    }
+
+    /**
+     * The names of the token context's attributes to keep with the issued token, so that they are there when
+     * the token is used or refreshed (e.g. the claims requested for UserInfo); none by default.
+     */
+    default Set<String> tokenAttributes() {
+        return Set.of();
     }
 
     /** Adds what it supports to the server metadata (RFC 8414 §2). */

@@ -1,11 +1,35 @@
 package dev.tollgate.oauth2;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** The token value the server hands to {@link TokenStore#save}. */
 public record IssuedToken(String accessTokenHash, String refreshTokenHash, String clientId, String username,
                           String scope, String grantId, Instant issuedAt, Instant expiresAt,
-                          Instant refreshTokenExpiresAt, String refreshTokenScope) implements OAuth2Token {
+                          Instant refreshTokenExpiresAt, String refreshTokenScope, Instant authTime,
+                          Map<String, String> attributes) implements OAuth2Token {
+
+    public IssuedToken {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A token whose resource owner's authentication time is not known. */
+    public IssuedToken(String accessTokenHash, String refreshTokenHash, String clientId, String username, String scope,
+                       String grantId, Instant issuedAt, Instant expiresAt, Instant refreshTokenExpiresAt,
+                       String refreshTokenScope) {
+        this(accessTokenHash, refreshTokenHash, clientId, username, scope, grantId, issuedAt, expiresAt,
+                refreshTokenExpiresAt, refreshTokenScope, null, Map.of());
+    }
+
+    @Override
+    public Instant getAuthTime() {
+        return authTime;
+    }
+
+    @Override
+    public Map<String, String> getAttributes() {
+        return attributes;
+    }
 
     @Override
     public String getAccessTokenHash() {

@@ -12,18 +12,18 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Reads client metadata fields (RFC 7591 §2) of the right type and within limits, or says which is wrong. */
-final class MetadataJson {
+public final class MetadataJson {
 
     /** The longest string a metadata field may hold, unless its column is shorter. */
-    static final int MAX_LENGTH = 2000;
+    public static final int MAX_LENGTH = 2000;
     /** The most values an array field may hold. */
-    static final int MAX_VALUES = 20;
+    public static final int MAX_VALUES = 20;
 
     private MetadataJson() {
     }
 
     /** A string field, or {@code null} when absent. */
-    static String string(JsonObject json, String name, int maxLength) {
+    public static String string(JsonObject json, String name, int maxLength) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -41,7 +41,7 @@ final class MetadataJson {
     }
 
     /** An array of distinct strings, or {@code null} when absent. */
-    static List<String> strings(JsonObject json, String name, int maxLength) {
+    public static List<String> strings(JsonObject json, String name, int maxLength) {
         JsonValue value = json.get(name);
         if (value == null || value == JsonValue.NULL) {
             return null;
@@ -67,7 +67,7 @@ final class MetadataJson {
     }
 
     /** An absolute http(s) URI: pages shown to the user link these, never {@code javascript:} and the like. */
-    static String webUri(JsonObject json, String name) {
+    public static String webUri(JsonObject json, String name) {
         String value = string(json, name, MAX_LENGTH);
         try {
             URI uri = value == null ? null : new URI(value);

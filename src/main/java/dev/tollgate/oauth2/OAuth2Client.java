@@ -1,6 +1,8 @@
 package dev.tollgate.oauth2;
 
 import dev.tollgate.common.Secrets;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
 
@@ -41,6 +43,14 @@ public interface OAuth2Client {
      */
     default boolean isDynamicallyRegistered() {
         return false;
+    }
+
+    /**
+     * Registered metadata beyond the fields above, e.g. OpenID Connect's {@code subject_type}
+     * ({@link ClientMetadataExtension}); empty by default.
+     */
+    default JsonObject getMetadata() {
+        return JsonValue.EMPTY_JSON_OBJECT;
     }
 
     /** Whether this is a public client, which has no secret (RFC 6749 §2.1). */

@@ -91,6 +91,10 @@ public final class OAuth2Server {
             if (response.token() != null) {
                 parameters.putAll(extend(response.token(), issuer.issue(response.token(), false)).toParameters());
             }
+            for (GrantExtension extension : capabilities.extensions(grant.grantType())) {
+                parameters = new LinkedHashMap<>(extension.extendAuthorizationResponse(authorization, owner,
+                        parameters));
+            }
             parameters.put("state", authorization.state());
             parameters.put("iss", settings.issuer()); // RFC 9207 §2
             return authorization.responseMode().respond(authorization.redirectUri(), parameters);

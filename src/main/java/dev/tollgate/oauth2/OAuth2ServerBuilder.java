@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Objects;
 
 /**
@@ -33,6 +35,7 @@ public final class OAuth2ServerBuilder {
     private final Map<String, ClientAuthenticationMethod> clientAuthentication = new LinkedHashMap<>();
     private final Map<String, ResponseMode> responseModes = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+    private final Map<Class<?>, ClientMetadataExtension> clientMetadata = new LinkedHashMap<>();
     private AuthorizationCodeStore codes;
     private TokenGenerator accessTokens = TokenGenerator.RANDOM;
     private TokenGenerator refreshTokens = TokenGenerator.RANDOM;
@@ -98,6 +101,12 @@ public final class OAuth2ServerBuilder {
         return this;
     }
 
+    /** Registers client metadata beyond RFC 7591's; replaces one of its class. */
+    public OAuth2ServerBuilder clientMetadata(ClientMetadataExtension extension) {
+        clientMetadata.put(extension.getClass(), extension);
+        return this;
+    }
+
     /** Where codes are, so that {@link OAuth2Server#revokeAuthorization} removes unredeemed ones too. */
     public OAuth2ServerBuilder authorizationCodes(AuthorizationCodeStore store) {
         codes = store;
@@ -151,12 +160,35 @@ public final class OAuth2ServerBuilder {
         return endpoint(new RegistrationEndpoint(registration));
     }
 
+    /** The settings it was created with, for installers such as OpenID Connect's. */
+    public OAuth2Settings settings() {
+        return settings;
+    }
+
+    public TokenSettings tokenSettings() {
+        return tokenSettings;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The code store registered by {@link #standardGrants} or {@link #authorizationCodes}, or {@code null}. */
+    public AuthorizationCodeStore authorizationCodes() {
+        return codes;
+    }
+
     public OAuth2Server build() {
         Map<String, List<GrantExtension>> byGrantType = new LinkedHashMap<>();
         extensions.forEach((type, ofType) -> byGrantType.put(type, List.copyOf(ofType.values())));
         Capabilities capabilities = new Capabilities(authorizationGrants, tokenGrants, byGrantType,
-                List.copyOf(globalExtensions.values()), responseModes, new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints);
-        TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events);
+                List.copyOf(globalExtensions.values()), responseModes,
+                new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints,
+                List.copyOf(clientMetadata.values()));
+        Set<String> tokenAttributes = new HashSet<>();
+        capabilities.allExtensions().forEach(extension -> tokenAttributes.addAll(extension.tokenAttributes()));
+        TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events,
+                tokenAttributes);
         return new OAuth2Server(settings, capabilities, clients, issuer, new TokenService(tokens, codes, events),
                 events, clock);
     }

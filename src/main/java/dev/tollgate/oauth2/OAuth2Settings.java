@@ -52,6 +52,11 @@ public record OAuth2Settings(String issuer, String realm, Set<String> scopesSupp
         return issuer + path;
     }
 
+    /** The absolute URL of an endpoint, at its default path unless the settings move it. */
+    public String endpointUrl(String name, String defaultPath) {
+        return issuer + endpoints.getOrDefault(name, defaultPath);
+    }
+
     /** Builds {@link OAuth2Settings}. */
     public static final class Builder {
 

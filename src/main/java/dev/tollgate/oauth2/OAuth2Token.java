@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * An issued access token and its optional refresh token: Authlib's {@code TokenMixin}. Only SHA-256
@@ -38,6 +39,19 @@ public interface OAuth2Token {
 
     /** When the refresh token expires, or {@code null} when there is none. */
     Instant getRefreshTokenExpiresAt();
+
+    /** When the resource owner authenticated for the grant (OpenID Connect Core §2 {@code auth_time}), or {@code null}. */
+    default Instant getAuthTime() {
+        return null;
+    }
+
+    /**
+     * What extensions keep with the token ({@link GrantExtension#tokenAttributes()}), e.g. the claims a
+     * client asked UserInfo for; empty by default.
+     */
+    default Map<String, String> getAttributes() {
+        return Map.of();
+    }
 
     /** Whether the token was revoked, or rotated out (its refresh token was used). */
     boolean isRevoked();

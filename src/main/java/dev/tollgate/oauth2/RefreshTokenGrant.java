@@ -50,10 +50,11 @@ public final class RefreshTokenGrant implements TokenGrant {
             tokens.revokeGrant(old.getGrantId()); // a concurrent use of the same refresh token
             throw OAuth2Error.invalidGrant("The refresh token is invalid.");
         }
-        ResourceOwner owner = old.getUsername() == null ? null : ResourceOwner.of(old.getUsername());
+        ResourceOwner owner = old.getUsername() == null ? null
+                : new ResourceOwner(old.getUsername(), old.getAuthTime(), Set.of(), null); // Core §12.2: same auth_time
         // §6: a new refresh token has the scope of the old one, however the access token was narrowed
-        return new TokenContext(GRANT_TYPE, request.client(), owner, scope, old.getGrantId(), rotation, Map.of(),
-                granted);
+        return new TokenContext(GRANT_TYPE, request.client(), owner, scope, old.getGrantId(), rotation,
+                old.getAttributes(), granted); // what extensions kept with the token stays with the grant
     }
 
     /** A replay that came while this refresh was issuing (RFC 9700 §4.14.2) revokes its token too. */

@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,11 @@ public record RegisteredClient(String clientId, String clientSecretHash, Instant
     @Override
     public String getScope() {
         return metadata.scope();
+    }
+
+    @Override
+    public JsonObject getMetadata() {
+        return metadata.additional();
     }
 
     @Override

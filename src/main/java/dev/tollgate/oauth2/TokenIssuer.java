@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.LinkedHashMap;
 
 /** Generates tokens, stores their hashes and reports them issued. */
 final class TokenIssuer {
@@ -15,15 +17,24 @@ final class TokenIssuer {
     private final TokenGenerator accessTokens;
     private final TokenGenerator refreshTokens;
     private final OAuth2EventListener events;
+    private final Set<String> tokenAttributes;
 
     TokenIssuer(TokenSettings settings, TokenStore store, Clock clock, TokenGenerator accessTokens,
-                TokenGenerator refreshTokens, OAuth2EventListener events) {
+                TokenGenerator refreshTokens, OAuth2EventListener events, Set<String> tokenAttributes) {
         this.settings = settings;
         this.store = store;
         this.clock = clock;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.events = events;
+        this.tokenAttributes = Set.copyOf(tokenAttributes);
+    }
+
+    // only what extensions asked to keep: a code's other attributes (a PKCE challenge) end with the code
+    private Map<String, String> tokenAttributes(TokenContext context) {
+        Map<String, String> kept = new LinkedHashMap<>(context.attributes());
+        kept.keySet().retainAll(tokenAttributes);
+        return kept;
     }
 
     /**
@@ -40,7 +51,8 @@ final class TokenIssuer {
                 refreshToken == null ? null : Secrets.sha256(refreshToken), context.client().getClientId(),
                 context.subject(), Scope.format(context.scope()), context.grantId(), now, now.plus(lifetime),
                 refreshToken == null ? null : now.plus(settings.refreshTokenLifetime()),
-                refreshToken == null ? null : Scope.format(context.refreshTokenScope()));
+                refreshToken == null ? null : Scope.format(context.refreshTokenScope()),
+                context.owner() == null ? null : context.owner().authTime(), tokenAttributes(context));
         store.save(token);
         events.tokenIssued(token);
         return new TokenResponse(token, TokenResponse.BEARER, accessToken, lifetime.toSeconds(), refreshToken,

@@ -45,6 +45,7 @@ public class JpaOAuth2ClientStore implements ClientStore {
                 client.getGrantTypes(), client.getResponseTypes(), client.getScope(), null,
                 client.clientIdIssuedAt().toEpochMilli());
         entity.setDynamicallyRegistered(true);
+        entity.setMetadata(client.getMetadata());
         em.persist(entity);
     }
 

@@ -1,16 +1,22 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.common.JsonSupport;
 import dev.tollgate.oauth2.OAuth2Client;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.io.StringReader;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A registered OAuth 2.0 client. Its secret is kept only as a SHA-256 hash. */
 @Entity
@@ -39,7 +45,10 @@ public class OAuth2ClientEntity implements OAuth2Client {
     @Column(name = "GRANT_TYPES", length = 1000)
     private String grantTypes;
 
-    /** Space-separated. */
+    /**
+     * Each followed by a line break, as a type may hold spaces ({@code code id_token}); rows of older versions
+     * are space-separated single words.
+     */
     @Column(name = "RESPONSE_TYPES", length = 200)
     private String responseTypes;
 
@@ -61,6 +70,13 @@ public class OAuth2ClientEntity implements OAuth2Client {
     @Column(name = "CREATED_AT", nullable = false)
     private long createdAt;
 
+    /** Metadata beyond the columns above, as a JSON object (OpenID Connect's, for one); {@code null} when none. */
+    @Column(name = "METADATA", length = 20000)
+    private String metadata;
+
+    @Transient
+    private JsonObject parsedMetadata;
+
     protected OAuth2ClientEntity() {
     }
 
@@ -76,7 +92,7 @@ public class OAuth2ClientEntity implements OAuth2Client {
         this.tokenEndpointAuthMethod = tokenEndpointAuthMethod;
         this.redirectUris = String.join("\n", redirectUris);
         this.grantTypes = String.join(" ", grantTypes);
-        this.responseTypes = String.join(" ", responseTypes);
+        this.responseTypes = responseTypes.stream().map(type -> type + "\n").collect(Collectors.joining());
         this.scope = scope;
         this.userId = userId;
         this.createdAt = createdAt;
@@ -113,7 +129,8 @@ public class OAuth2ClientEntity implements OAuth2Client {
 
     @Override
     public Set<String> getResponseTypes() {
-        return new LinkedHashSet<>(split(responseTypes, " "));
+        boolean lines = responseTypes != null && responseTypes.indexOf('\n') >= 0;
+        return new LinkedHashSet<>(split(responseTypes, lines ? "\n" : " "));
     }
 
     @Override
@@ -128,6 +145,24 @@ public class OAuth2ClientEntity implements OAuth2Client {
 
     public void setResourceServer(boolean resourceServer) {
         this.resourceServer = resourceServer;
+    }
+
+    @Override
+    public JsonObject getMetadata() {
+        JsonObject parsed = parsedMetadata;
+        if (parsed == null) {
+            try (JsonReader reader = JsonSupport.JSON.createReader(new StringReader(metadata == null ? "{}" : metadata))) {
+                parsed = reader.readObject();
+            }
+            parsedMetadata = parsed;
+        }
+        return parsed;
+    }
+
+    /** Sets the metadata beyond the columns, e.g. OpenID Connect's {@code post_logout_redirect_uris}. */
+    public void setMetadata(JsonObject fields) {
+        this.metadata = fields == null || fields.isEmpty() ? null : fields.toString();
+        this.parsedMetadata = null;
     }
 
     @Override

@@ -13,6 +13,11 @@ import dev.tollgate.oauth2.ResourceOwnerAuthenticator;
 import dev.tollgate.oauth2.ResourceProtector;
 import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oauth2.TokenStore;
+import dev.tollgate.oidc.ClaimsSource;
+import dev.tollgate.oidc.ConsentStore;
+import dev.tollgate.oidc.OpenIdProvider;
+import dev.tollgate.oidc.OpenIdSettings;
+import dev.tollgate.oidc.SigningKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
@@ -21,6 +26,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Produces the OAuth 2.0 core server with the standard grants and endpoints that the settings beans enable,
@@ -56,6 +62,16 @@ public class OAuth2ServerProducer {
     Clock clock;
     @Inject
     Event<OAuth2Event> events;
+    @Inject
+    Instance<ClaimsSource> claims;
+    @Inject
+    Instance<OpenIdSettings> openIdSettings;
+    @Inject
+    Instance<SigningKeys> signingKeys;
+    @Inject
+    Instance<ConsentStore> consents;
+
+    private final AtomicReference<OpenIdProvider> openId = new AtomicReference<>();
 
     @Produces
     @Singleton
@@ -71,15 +87,36 @@ public class OAuth2ServerProducer {
     }
 
     /**
-     * The standard server's builder. The password grant, when the grant settings enable it, checks passwords
+     * The OpenID provider of the server, when the application has a {@link ClaimsSource} bean.
+     *
+     * @throws IllegalStateException if it has none: OpenID Connect is then off
+     */
+    @Produces
+    @Singleton
+    public OpenIdProvider openIdProvider(OAuth2Server server) {
+        OpenIdProvider provider = openId.get();
+        if (provider == null) {
+            throw new IllegalStateException("OpenID Connect is off: the application has no ClaimsSource bean "
+                    + "(docs/oidc.md)");
+        }
+        return provider;
+    }
+
+    /**
+     * The standard server's builder, with OpenID Connect when the application has a {@link ClaimsSource} bean. The password grant, when the grant settings enable it, checks passwords
      * with the application's {@link ResourceOwnerAuthenticator} bean; without one it accepts nobody.
      */
     public OAuth2ServerBuilder standard() {
         ResourceOwnerAuthenticator authenticator = users.isResolvable()
                 ? users.get() : (username, password) -> Optional.empty();
-        return OAuth2Server.builder(settings, tokenSettings, clients, tokens, clock)
+        OAuth2ServerBuilder builder = OAuth2Server.builder(settings, tokenSettings, clients, tokens, clock)
                 .standardGrants(codes, authenticator, grantSettings, pkceSettings)
                 .standardEndpoints(registrationSettings)
                 .events(new CdiEventListener(events));
+        if (claims.isResolvable()) {
+            openId.set(OpenIdProvider.install(builder, clients, grantSettings, openIdSettings.get(),
+                    signingKeys.get(), claims.get(), consents.get()));
+        }
+        return builder;
     }
 }

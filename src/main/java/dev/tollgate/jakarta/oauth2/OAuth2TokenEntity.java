@@ -1,5 +1,6 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.oauth2.OAuth2Token;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -9,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An issued access token and its refresh token, stored as SHA-256 hashes and looked up by them: a copy of the
@@ -68,6 +71,14 @@ public class OAuth2TokenEntity implements OAuth2Token {
     @Column(name = "REFRESH_TOKEN_SCOPE", length = 2000)
     private String refreshTokenScope;
 
+    /** When the resource owner authenticated, epoch seconds (OpenID Connect {@code auth_time}); else {@code null}. */
+    @Column(name = "AUTH_TIME")
+    private Long authTime;
+
+    /** What extensions keep with the token, form-encoded; {@code null} when nothing. */
+    @Column(name = "ATTRIBUTES", length = 4000)
+    private String attributes;
+
     protected OAuth2TokenEntity() {
     }
 
@@ -88,6 +99,8 @@ public class OAuth2TokenEntity implements OAuth2Token {
         entity.grantRevoked = false;
         entity.refreshTokenScope = token.getRefreshTokenScope().equals(token.getScope())
                 ? null : token.getRefreshTokenScope();
+        entity.authTime = token.getAuthTime() == null ? null : token.getAuthTime().getEpochSecond();
+        entity.attributes = token.getAttributes().isEmpty() ? null : FormUrlEncoding.format(token.getAttributes());
         return entity;
     }
 
@@ -123,6 +136,20 @@ public class OAuth2TokenEntity implements OAuth2Token {
     @Override
     public String getRefreshTokenScope() {
         return refreshTokenScope == null ? scope : refreshTokenScope;
+    }
+
+    @Override
+    public Map<String, String> getAttributes() {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (attributes != null) {
+            FormUrlEncoding.parse(attributes).forEach(pair -> map.put(pair.getKey(), pair.getValue()));
+        }
+        return map;
+    }
+
+    @Override
+    public Instant getAuthTime() {
+        return authTime == null ? null : Instant.ofEpochSecond(authTime);
     }
 
     @Override

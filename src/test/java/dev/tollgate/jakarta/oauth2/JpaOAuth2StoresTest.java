@@ -64,7 +64,7 @@ class JpaOAuth2StoresTest {
         JpaOAuth2ClientStore store = new JpaOAuth2ClientStore(em);
         ClientMetadata metadata = new ClientMetadata(List.of("https://app.example/cb"), "client_secret_basic",
                 List.of("authorization_code", "refresh_token"), List.of("code"), "profile email", "App", null, null,
-                null, null, List.of(), null, null);
+                null, null, List.of(), null, null, null);
         inTransaction(em, () -> {
             store.save(new RegisteredClient("registered", Secrets.sha256("secret"), NOW, metadata));
             return null;

@@ -1,0 +1,73 @@
+package dev.tollgate.oidc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+
+/** Signs JWTs with the server's keys and verifies the server's own, through Nimbus JOSE+JWT. */
+public final class Jwts {
+
+    /** The longest JWT this server reads back (an {@code id_token_hint}): far above what it signs. */
+    static final int MAX_LENGTH = 16 * 1024;
+
+    private static final DefaultJWSSignerFactory SIGNERS = new DefaultJWSSignerFactory();
+    private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
+
+    private final SigningKeys keys;
+
+    public Jwts(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    /** A JWT signed with the key that signs with the algorithm now, its {@code kid} in the header. */
+    public String sign(JWSAlgorithm algorithm, JOSEObjectType type, JWTClaimsSet claims) {
+        JWK key = keys.signingKey(algorithm);
+        JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build();
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(SIGNERS.createJWSSigner(key, algorithm));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign with " + algorithm, e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * The claims of a JWT this server signed with a key it still publishes; expiry is the caller's to check.
+     *
+     * @throws ParseException if it is malformed, too long, signed by no published key, with another
+     *                        algorithm than its key's, or its signature is wrong
+     */
+    public JWTClaimsSet verify(String token) throws ParseException {
+        if (token.length() > MAX_LENGTH) {
+            throw new ParseException("Too long", 0);
+        }
+        SignedJWT jwt = SignedJWT.parse(token);
+        JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
+        String kid = jwt.getHeader().getKeyID();
+        JWK key = kid == null ? null : keys.publicKeys().getKeyByKeyId(kid);
+        if (key == null || !algorithm.equals(key.getAlgorithm()) || !(key instanceof AsymmetricJWK asymmetric)) {
+            throw new ParseException("Not signed by a key of this server", 0);
+        }
+        try {
+            if (!jwt.verify(VERIFIERS.createJWSVerifier(jwt.getHeader(), asymmetric.toPublicKey()))) {
+                throw new ParseException("Bad signature", 0);
+            }
+        } catch (JOSEException e) {
+            throw new ParseException("Cannot verify: " + e.getMessage(), 0);
+        }
+        return jwt.getJWTClaimsSet();
+    }
+}
