@@ -82,6 +82,23 @@ public class AuthorizationServer {
         send(answer, response);
     }
 
+    /**
+     * Answers a request already validated, e.g. one that needs no page because the user consented before
+     * (OpenID Connect {@code prompt=none}).
+     *
+     * @param owner the resource owner who granted it, or {@code null} if they denied it
+     */
+    public void createAuthorizationResponse(AuthorizationRequest authorization, ResourceOwner owner,
+            HttpServletResponse response) throws IOException {
+        OAuth2Response answer;
+        try {
+            answer = server.createAuthorizationResponse(authorization, owner);
+        } catch (RuntimeException failure) {
+            answer = server.handleErrorResponse(unavailable(failure));
+        }
+        send(answer, response);
+    }
+
     /** Serves the token endpoint (RFC 6749 §3.2). */
     public void createTokenResponse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OAuth2Response answer;
@@ -129,7 +146,7 @@ public class AuthorizationServer {
      * The error to answer for a failure: the protocol's own as it is, a database outage as 503
      * {@code temporarily_unavailable} with {@code Retry-After} (never redirected); any other failure is thrown.
      */
-    static OAuth2Error unavailable(RuntimeException failure) {
+    public static OAuth2Error unavailable(RuntimeException failure) {
         if (failure instanceof OAuth2Error error) {
             return error;
         }

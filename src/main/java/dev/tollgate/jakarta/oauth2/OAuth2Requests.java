@@ -10,7 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /** Turns a servlet request into the core's {@link OAuth2Request}. */
-final class OAuth2Requests {
+public final class OAuth2Requests {
 
     private OAuth2Requests() {
     }
@@ -20,7 +20,7 @@ final class OAuth2Requests {
      * decoded it), any other body (such as registration JSON) from the stream, at most
      * {@link OAuth2Request#MAX_BODY_LENGTH} bytes.
      */
-    static OAuth2Request from(HttpServletRequest request, ProxySettings proxy) throws IOException {
+    public static OAuth2Request from(HttpServletRequest request, ProxySettings proxy) throws IOException {
         String body = ServletRequests.isForm(request.getContentType()) ? formBody(request) : readBody(request);
         return OAuth2Request.of(request.getMethod(), ServletRequests.absoluteUri(request, proxy),
                 ServletRequests.headers(request), body, request.getContentType());

@@ -3,6 +3,7 @@ package dev.tollgate.example;
 import dev.tollgate.oauth1.OAuth1Settings;
 import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
+import dev.tollgate.oidc.OpenIdSettings;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -24,7 +25,7 @@ public class ExampleSettings {
     @Alternative
     public OAuth2Settings oauth2Settings() {
         return OAuth2Settings.builder(System.getProperty("tollgate.issuer", "http://127.0.0.1:8080"))
-                .scopesSupported(Set.of("profile", "email"))
+                .scopesSupported(Set.of("openid", "profile", "email"))
                 .realm("tollgate-example")
                 .build();
     }
@@ -34,6 +35,18 @@ public class ExampleSettings {
     @Alternative
     public GrantSettings grantSettings() {
         return new GrantSettings(true, true);
+    }
+
+    /**
+     * Pairwise subjects are offered (the contract's discovery lists them); the salt comes from
+     * {@code TOLLGATE_PAIRWISE_SALT} when set. LOCAL DEMO ONLY: a real deployment keeps its salt secret, out of
+     * the source, and never changes it.
+     */
+    @Produces
+    @Alternative
+    public OpenIdSettings openIdSettings() {
+        String salt = System.getenv().getOrDefault("TOLLGATE_PAIRWISE_SALT", "tollgate-example-pairwise-salt");
+        return OpenIdSettings.DEFAULT.withPairwiseSalt(salt);
     }
 
     @Produces

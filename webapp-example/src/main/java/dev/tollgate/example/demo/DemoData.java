@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,6 +28,7 @@ import java.util.logging.Logger;
 public class DemoData {
 
     public static final String CALLBACK = "http://127.0.0.1:8765/callback";
+    public static final String LOGGED_OUT = "http://127.0.0.1:8765/logged-out";
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
@@ -60,8 +62,9 @@ public class DemoData {
                 "client_secret_post", confidentialGrants, List.of("code", "token"));
         oauth2Client("demo-public", "Demo OAuth 2 public client", null, "none",
                 List.of("authorization_code", "refresh_token"), List.of("code"));
+        openIdClient();
         LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa,"
-                + " OAuth 2 clients demo-client, demo-post-client and demo-public");
+                + " OAuth 2 clients demo-client, demo-post-client and demo-public, OpenID Connect client demo-oidc");
     }
 
     private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
@@ -76,6 +79,20 @@ public class DemoData {
         if (oauth2Clients.findEntity(clientId).isEmpty()) {
             oauth2Clients.save(new OAuth2ClientEntity(clientId, name, secret == null ? null : Secrets.sha256(secret),
                     authMethod, List.of(CALLBACK), grantTypes, responseTypes, "profile email", null, clock.millis()));
+        }
+    }
+
+    private void openIdClient() {
+        if (oauth2Clients.findEntity("demo-oidc").isEmpty()) {
+            OAuth2ClientEntity client = new OAuth2ClientEntity("demo-oidc", "Demo OpenID Connect client",
+                    Secrets.sha256("demo-oidc-secret"), "client_secret_basic", List.of(CALLBACK),
+                    List.of("authorization_code", "implicit", "refresh_token"), List.of("code", "id_token",
+                    "id_token token", "code id_token", "code token", "code id_token token"), "openid profile email",
+                    null, clock.millis());
+            client.setMetadata(Json.createObjectBuilder()
+                    .add("post_logout_redirect_uris", Json.createArrayBuilder().add(LOGGED_OUT))
+                    .build());
+            oauth2Clients.save(client);
         }
     }
 

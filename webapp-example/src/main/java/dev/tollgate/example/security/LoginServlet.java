@@ -18,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.time.Clock;
 
 /**
  * {@code GET /login?next=PATH}: the sign-in form. {@code POST /login}: the credentials go to Jakarta Security
@@ -36,6 +37,9 @@ public class LoginServlet extends HttpServlet {
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    Clock clock;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -65,6 +69,7 @@ public class LoginServlet extends HttpServlet {
             }
             if (signedIn) {
                 throttle.succeeded(username);
+                SessionUser.signedIn(request, clock.instant());
                 Pages.seeOther(response, safeNext(next));
                 return;
             }
@@ -96,7 +101,7 @@ public class LoginServlet extends HttpServlet {
                 + "<input type=\"hidden\" name=\"next\" value=\"" + escape(safeNext(next)) + "\">\n"
                 + "<label for=\"username\">Username</label>\n"
                 + "<input id=\"username\" name=\"username\" autocomplete=\"username\" required autofocus"
-                + " value=\"" + escape(error == null ? "" : request.getParameter("username")) + "\">\n"
+                + " value=\"" + escape(error == null ? loginHint(request) : request.getParameter("username")) + "\">\n"
                 + "<label for=\"password\">Password</label>\n"
                 + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>\n"
                 + "<button type=\"submit\">Sign in</button>\n"
@@ -104,6 +109,12 @@ public class LoginServlet extends HttpServlet {
                 + "<p class=\"hint\">Demo users: <code>alice</code> / <code>wonderland</code>,"
                 + " <code>bob</code> / <code>builder</code>.</p>\n";
         Pages.write(request, response, status, "Sign in", body);
+    }
+
+    // OpenID Connect's login_hint (Core §3.1.2.1) fills in the username, when it could be one
+    private static String loginHint(HttpServletRequest request) {
+        String hint = request.getParameter("login_hint");
+        return hint == null || hint.length() > 64 || !Identifiers.hasNoControlCharacter(hint) ? "" : hint;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.tollgate.example.web;
 
 import static dev.tollgate.example.web.Html.escape;
 
+import dev.tollgate.jakarta.oidc.OpenIdServer;
+import dev.tollgate.oidc.Consent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -15,13 +17,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * {@code GET /}: for a signed-in user, the clients they authorized, from every {@link GrantSource}, each with a
  * Revoke button; {@code POST /grants/revoke} (form {@code protocol}, {@code client_id} and the CSRF token)
- * takes one back. Anyone else sees a welcome page.
+ * takes one back; then the OpenID Connect consents they gave, each with a Revoke button that posts
+ * {@code /consents/revoke} ({@code client_id}), which forgets the consent and revokes the client's tokens.
+ * Anyone else sees a welcome page.
  */
-@WebServlet(urlPatterns = {"", "/grants/revoke"})
+@WebServlet(urlPatterns = {"", "/grants/revoke", "/consents/revoke"})
 public class HomeServlet extends HttpServlet {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -29,6 +34,9 @@ public class HomeServlet extends HttpServlet {
 
     @Inject
     Instance<GrantSource> sources;
+
+    @Inject
+    OpenIdServer openId;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -39,7 +47,7 @@ public class HomeServlet extends HttpServlet {
         String ctx = escape(request.getContextPath());
         if (request.getUserPrincipal() == null) {
             Pages.write(request, response, 200, "Welcome", "<h1>Tollgate example</h1>\n"
-                    + "<p>An OAuth 1.0a and OAuth 2.0 authorization server. <a href=\"" + ctx
+                    + "<p>An OAuth 1.0a, OAuth 2.0 and OpenID Connect authorization server. <a href=\"" + ctx
                     + "/login\">Sign in</a> to see the applications you have authorized, or to register one.</p>\n");
             return;
         }
@@ -71,12 +79,39 @@ public class HomeServlet extends HttpServlet {
             }
             body.append("</tbody>\n</table>\n");
         }
+        consents(request, user, body);
         Pages.write(request, response, 200, "Authorized applications", body.toString());
+    }
+
+    private void consents(HttpServletRequest request, String user, StringBuilder body) {
+        List<Consent> consents = openId.consents(user);
+        body.append("<h2>Remembered consents</h2>\n");
+        if (consents.isEmpty()) {
+            body.append("<p id=\"no-consents\">You have no remembered consent: every application asks.</p>\n");
+            return;
+        }
+        String ctx = escape(request.getContextPath());
+        body.append("<table id=\"consents\">\n<caption>Applications that sign you in without asking</caption>\n"
+                + "<thead><tr><th scope=\"col\">Client id</th><th scope=\"col\">Scope</th>"
+                + "<th scope=\"col\">Given</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th>"
+                + "</tr></thead>\n<tbody>\n");
+        for (Consent consent : consents) {
+            body.append("<tr><td><code>").append(escape(consent.clientId())).append("</code></td><td>")
+                    .append(escape(String.join(" ", new TreeSet<>(consent.scope())))).append("</td><td>")
+                    .append(escape(WHEN.format(consent.grantedAt()))).append("</td><td>")
+                    .append("<form method=\"post\" action=\"").append(ctx).append("/consents/revoke\">")
+                    .append(Csrf.field(request))
+                    .append("<input type=\"hidden\" name=\"client_id\" value=\"").append(escape(consent.clientId()))
+                    .append("\"><button type=\"submit\" class=\"danger\" aria-label=\"Revoke consent to ")
+                    .append(escape(consent.clientId())).append("\">Revoke</button></form></td></tr>\n");
+        }
+        body.append("</tbody>\n</table>\n");
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!request.getRequestURI().endsWith("/grants/revoke")) {
+        boolean consent = request.getRequestURI().endsWith("/consents/revoke");
+        if (!consent && !request.getRequestURI().endsWith("/grants/revoke")) {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
@@ -86,6 +121,13 @@ public class HomeServlet extends HttpServlet {
         String protocol = request.getParameter("protocol");
         String clientId = request.getParameter("client_id");
         String user = request.getUserPrincipal().getName();
+        if (consent) {
+            if (clientId != null) {
+                openId.withdrawConsent(user, clientId);
+            }
+            Pages.seeOther(response, request.getContextPath() + "/");
+            return;
+        }
         for (GrantSource source : sources) {
             if (source.protocol().equals(protocol) && clientId != null) {
                 source.revoke(user, clientId);
