@@ -475,6 +475,79 @@ class ExampleIT {
         }
     }
 
+    // ---- OpenID Connect 1.0 (checks in OpenIdContract, and a certified relying party) ----
+
+    /** panva's openid-client, run by Node.js: discovery, code + PKCE + nonce, ID token, UserInfo, refresh. */
+    @Test
+    void certifiedRelyingPartySignsInReadsUserInfoAndRefreshes() throws Exception {
+        RelyingPartyScript.signInReadUserInfoAndRefresh(base);
+    }
+
+    @Test
+    void discoveryMatchesTheOAuthMetadataAndNamesEveryEndpoint() throws Exception {
+        new OpenIdContract(URI.create(base())).discoveryMatchesTheOAuthMetadataAndNamesEveryEndpoint();
+    }
+
+    @Test
+    void codeFlowGivesAValidIdTokenThenUserInfoAndRefresh() throws Exception {
+        new OpenIdContract(URI.create(base())).codeFlowGivesAValidIdTokenThenUserInfoAndRefresh();
+    }
+
+    @Test
+    void implicitFlowsPutTheIdTokenInTheFragment() throws Exception {
+        new OpenIdContract(URI.create(base())).implicitFlowsPutTheIdTokenInTheFragment();
+    }
+
+    @Test
+    void nonceIsRequiredWhereCoreRequiresIt() throws Exception {
+        new OpenIdContract(URI.create(base())).nonceIsRequiredWhereCoreRequiresIt();
+    }
+
+    @Test
+    void hybridFlowsCarryCHashAndTheCodeRedeems() throws Exception {
+        new OpenIdContract(URI.create(base())).hybridFlowsCarryCHashAndTheCodeRedeems();
+    }
+
+    @Test
+    void formPostAnswersAPageThatPostsTheResponse() throws Exception {
+        new OpenIdContract(URI.create(base())).formPostAnswersAPageThatPostsTheResponse();
+    }
+
+    @Test
+    void promptNoneNeedsASessionThenARememberedConsent() throws Exception {
+        new OpenIdContract(URI.create(base())).promptNoneNeedsASessionThenARememberedConsent();
+    }
+
+    @Test
+    void promptLoginAndMaxAgeZeroSignInAgain() throws Exception {
+        new OpenIdContract(URI.create(base())).promptLoginAndMaxAgeZeroSignInAgain();
+    }
+
+    @Test
+    void userInfoRefusesBadTokensAndTokensWithoutOpenId() throws Exception {
+        new OpenIdContract(URI.create(base())).userInfoRefusesBadTokensAndTokensWithoutOpenId();
+    }
+
+    @Test
+    void logoutWithAHintRedirectsToTheRegisteredAddressWithState() throws Exception {
+        new OpenIdContract(URI.create(base())).logoutWithAHintRedirectsToTheRegisteredAddressWithState();
+    }
+
+    @Test
+    void logoutWithoutAHintOrToAnUnregisteredAddressAsksAndNeverRedirectsThere() throws Exception {
+        new OpenIdContract(URI.create(base())).logoutWithoutAHintOrToAnUnregisteredAddressAsksAndNeverRedirectsThere();
+    }
+
+    @Test
+    void registrationAcceptsOpenIdMetadataAndRefusesWhatItCannotHonour() throws Exception {
+        new OpenIdContract(URI.create(base())).registrationAcceptsOpenIdMetadataAndRefusesWhatItCannotHonour();
+    }
+
+    @Test
+    void pairwiseClientsSeeAnotherSubject() throws Exception {
+        new OpenIdContract(URI.create(base())).pairwiseClientsSeeAnotherSubject();
+    }
+
     // ---- OAuth 2.0 (checks in OAuth2Contract) ----
 
     @Test

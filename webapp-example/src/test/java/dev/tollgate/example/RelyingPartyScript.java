@@ -15,48 +15,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The example WAR as built, deployed at the context root as for {@link ExampleIT}, used by a certified OpenID
- * Connect relying party it knows nothing about: panva's {@code openid-client} (npm, v6, OpenID Certified for the
- * Basic RP profile), driven by {@code src/test/node/relying-party.mjs}. It proves that an unmodified standard RP
- * library completes, as {@code demo-oidc} with {@code client_secret_basic} for alice, the contract's OpenID
- * Connect lines: discovery (the issuer is the base URL), the authorization code flow with PKCE (S256), state,
- * nonce and {@code max_age} through the example's own login and consent pages (the script plays the browser),
- * the ID token (signature checked against {@code jwks_uri}, {@code iss}, {@code aud}, {@code sub}, {@code nonce},
- * {@code auth_time}, {@code at_hash}), UserInfo with alice's claims, and a refresh.
+ * A certified OpenID Connect relying party that knows nothing of the example: panva's {@code openid-client} (npm,
+ * v6, OpenID Certified for the Basic RP profile), driven by {@code src/test/node/relying-party.mjs}. It proves that
+ * an unmodified standard RP library completes, as {@code demo-oidc} with {@code client_secret_basic} for alice,
+ * the contract's OpenID Connect lines: discovery (the issuer is the base URL), the authorization code flow with
+ * PKCE (S256), state, nonce and {@code max_age} through the example's own login and consent pages (the script
+ * plays the browser), the ID token (signature checked against {@code jwks_uri}, {@code iss}, {@code aud},
+ * {@code sub}, {@code nonce}, {@code auth_time}, {@code at_hash}), UserInfo with alice's claims, and a refresh.
+ * {@link ExampleIT} runs it against the deployed example.
  *
  * <p>Needs Node.js 20 or later on the {@code PATH} and {@code npm ci} run in {@code src/test/node} (the POM does
- * it in {@code pre-integration-test}). Without them this test fails; it is never skipped.
+ * it in {@code pre-integration-test}). Without them the test fails; it is never skipped.
  */
-@ExtendWith(ArquillianExtension.class)
-class OpenIdClientIT {
+final class RelyingPartyScript {
 
     private static final long TIMEOUT_SECONDS = 120;
     private static final String SCRIPT = "relying-party.mjs";
 
-    @Deployment(testable = false)
-    static WebArchive example() {
-        // ROOT.war: Payara Micro and WildFly deploy it at "/", as the contract's paths require
-        return ShrinkWrap.create(WebArchive.class, "ROOT.war")
-                .merge(ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("example.war"))));
+    private RelyingPartyScript() {
     }
 
-    @ArquillianResource
-    URL base;
-
-    @Test
-    void openidClientSignsInAliceReadsUserInfoAndRefreshes() throws Exception {
+    /** Runs the script against the example at {@code base}; fails with its output unless it succeeds. */
+    static void signInReadUserInfoAndRefresh(URL base) throws Exception {
         Path directory = scriptDirectory();
         Path node = node();
-        String issuer = issuerBase();
+        String issuer = issuerBase(base);
         Path stdout = Files.createTempFile("relying-party", ".out");
         Path stderr = Files.createTempFile("relying-party", ".err");
         try {
@@ -89,7 +74,7 @@ class OpenIdClientIT {
      * The base URL as the issuer names it, without a trailing slash. The contract's issuer is on 127.0.0.1, while
      * Payara Micro reports its host by name (e.g. {@code localhost}): a loopback host is written as 127.0.0.1.
      */
-    private String issuerBase() throws Exception {
+    private static String issuerBase(URL base) throws Exception {
         String host = base.getHost();
         if (InetAddress.getByName(host).isLoopbackAddress()) {
             host = "127.0.0.1";
@@ -131,7 +116,7 @@ class OpenIdClientIT {
                 }
             }
         }
-        return fail("NODE.JS NOT FOUND: OpenIdClientIT runs the certified OpenID Connect relying party openid-client"
+        return fail("NODE.JS NOT FOUND: the relying-party test runs the certified OpenID Connect relying party openid-client"
                 + " with `node` (Node.js 20 or later), which is not on the PATH (" + path + "). Install Node.js;"
                 + " this test is never skipped.");
     }
