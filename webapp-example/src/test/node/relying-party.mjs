@@ -272,11 +272,16 @@ const consentPage = await step('sign in as alice', async () => {
 });
 
 const callback = await step('consent', async () => {
-  const form = formOf(await browse(consentPage), '/oauth2/authorize');
-  assert.ok(form.hidden.csrf_token, 'the consent form has no csrf_token');
-  const decided = await browse(form.action, { ...form.hidden, confirm: 'true' });
+  const page = await browse(consentPage);
+  // a consent alice gave demo-oidc before is remembered: the answer then comes at once
+  let decided = page;
+  if (page.status === 200) {
+    const form = formOf(page, '/oauth2/authorize');
+    assert.ok(form.hidden.csrf_token, 'the consent form has no csrf_token');
+    decided = await browse(form.action, { ...form.hidden, confirm: 'true' });
+  }
   assert.notEqual(decided.status, 307, 'the authorization response is never a 307 (it would repost the form)');
-  const location = assertRedirect(decided, `POST ${form.action} confirm=true`);
+  const location = assertRedirect(decided, 'the authorization response');
   assert.ok(location.href.startsWith(`${REDIRECT_URI}?`), `the redirect goes to ${REDIRECT_URI}: ${location}`);
   assert.equal(location.searchParams.get('error'), null, `authorization error: ${location}`);
   assert.ok(location.searchParams.get('code'), `no code in ${location}`);

@@ -11,7 +11,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Validated client metadata (RFC 7591 §2). Fields the server does not support are dropped; the
@@ -84,15 +86,32 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
         return metadata.withAdditional(additional.build());
     }
 
+    // RFC 7591 §2: authorization_code implies code, implicit implies token; other grant types their own types
+    private static final Map<String, String> DEFAULT_RESPONSE_TYPES = Map.of(
+            AuthorizationCodeGrant.GRANT_TYPE, "code", ImplicitGrant.GRANT_TYPE, "token");
+
     private static List<String> responseTypesFor(List<String> grantTypes, Capabilities capabilities) {
+        Set<String> types = new TreeSet<>();
+        for (String grantType : grantTypes) {
+            String standard = DEFAULT_RESPONSE_TYPES.get(grantType);
+            if (standard != null && capabilities.authorizationGrant(standard) != null) {
+                types.add(standard);
+            } else {
+                types.addAll(responseTypesOf(grantType, capabilities));
+            }
+        }
+        return List.copyOf(types);
+    }
+
+    private static List<String> responseTypesOf(String grantType, Capabilities capabilities) {
         return capabilities.authorizationGrants().stream()
-                .filter(grant -> grantTypes.contains(grant.grantType()))
+                .filter(grant -> grant.grantType().equals(grantType))
                 .map(grant -> grant.responseType().toString())
-                .sorted()
                 .toList();
     }
 
-    // RFC 7591 §2.1: grant types and response types must agree
+    // RFC 7591 §2.1: grant types and response types must agree: each response type's grant type is registered,
+    // and each grant type of the authorization endpoint has one of its response types
     private static void checkTypes(List<String> grantTypes, List<String> responseTypes, Capabilities capabilities) {
         for (String grantType : grantTypes) {
             if (!capabilities.grantTypes().contains(grantType)) {
@@ -108,8 +127,12 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
                 throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
             }
         }
-        if (!responseTypesFor(grantTypes, capabilities).stream().allMatch(responseTypes::contains)) {
-            throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
+        for (String grantType : grantTypes) {
+            List<String> own = responseTypesOf(grantType, capabilities);
+            if (!own.isEmpty() && own.stream().noneMatch(type -> responseTypes.stream()
+                    .anyMatch(registered -> ResponseType.parse(type).matches(registered)))) {
+                throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
+            }
         }
     }
 

@@ -4,6 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.ResponseType;
+import com.nimbusds.oauth2.sdk.TokenRequest;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.LogoutRequest;
+import com.nimbusds.openid.connect.sdk.Nonce;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
+import com.nimbusds.openid.connect.sdk.Prompt;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import java.io.File;
@@ -16,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * A person at a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, which
  * {@code .ci/run} installs) signs in as alice, approves an OAuth 2.0 consent and lands on the client's callback
  * with a code, then denies one and lands there with {@code error=access_denied}. The consent page's screenshot
- * goes to {@code docs/images/} for the README.
+ * goes to {@code docs/images/} for the README. Then OpenID Connect: a {@code prompt=none} after a remembered
+ * consent, and an RP-initiated logout.
  */
 final class ChromiumConsent {
 
@@ -44,12 +58,7 @@ final class ChromiumConsent {
     }
 
     void approveThenDeny() throws Exception {
-        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
-            String message = "BROWSER TEST SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing (apt-get install chromium chromium-driver; .ci/run does)";
-            System.err.println("\n*** " + message + " ***\n");
-            Assumptions.abort(message);
-        }
+        requireChromium();
         WebDriver browser = start();
         try {
             browser.get(oauth2.codeRequest("demo-client", new CodeVerifier(), new State("approve")).toString());
@@ -72,6 +81,79 @@ final class ChromiumConsent {
             assertEquals("deny", denied.get("state"));
         } finally {
             browser.quit();
+        }
+    }
+
+    /**
+     * OpenID Connect in the browser: alice signs in and consents once for demo-oidc; a {@code prompt=none}
+     * request then comes back at once with a code; an RP-initiated logout with the ID token as hint ends her
+     * session and lands on the registered address with {@code state}; {@code prompt=none} is then
+     * {@code login_required}.
+     */
+    void openIdPromptNoneThenLogout() throws Exception {
+        requireChromium();
+        WebDriver browser = start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            browser.get(openIdRequest("first", null).toString());
+            signIn(browser);
+            wait.until(driver -> driver.getCurrentUrl().startsWith(OAuth2Contract.CALLBACK)
+                    || !driver.findElements(By.id("client-id")).isEmpty());
+            if (!browser.getCurrentUrl().startsWith(OAuth2Contract.CALLBACK)) {
+                browser.findElement(By.cssSelector("button[name=confirm][value=true]")).click(); // first consent
+            }
+            assertNotNull(callback(wait, browser).get("code"));
+
+            navigate(browser, openIdRequest("silent", Prompt.Type.NONE));
+            Map<String, String> silent = callback(wait, browser);
+            assertEquals("silent", silent.get("state"));
+            JWT idToken = idToken(silent.get("code"));
+
+            navigate(browser, new LogoutRequest(base.resolve("/oauth2/logout"), idToken,
+                    URI.create(OpenIdContract.LOGGED_OUT), new State("bye")).toURI());
+            wait.until(driver -> driver.getCurrentUrl().startsWith(OpenIdContract.LOGGED_OUT));
+            assertEquals("bye", Browser.query(URI.create(browser.getCurrentUrl())).get("state"));
+
+            navigate(browser, openIdRequest("after", Prompt.Type.NONE));
+            Map<String, String> after = callback(wait, browser);
+            assertEquals("login_required", after.get("error"), after.toString());
+            assertEquals("after", after.get("state"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    // A page that redirects at once to the client, where nothing listens: WebDriver.get would fail on it. From a
+    // page of the server first, so that the wait for the callback never sees the previous one.
+    private void navigate(WebDriver browser, URI uri) {
+        browser.get(base.resolve("/api/health").toString());
+        ((JavascriptExecutor) browser).executeScript("window.location.href = arguments[0];", uri.toString());
+    }
+
+    private URI openIdRequest(String state, Prompt.Type prompt) {
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
+                OpenIdContract.OPENID_PROFILE_EMAIL, OpenIdContract.DEMO_OIDC, URI.create(OAuth2Contract.CALLBACK))
+                .state(new State(state)).nonce(new Nonce()).endpointURI(base.resolve("/oauth2/authorize"));
+        if (prompt != null) {
+            request.prompt(prompt);
+        }
+        return request.build().toURI();
+    }
+
+    private JWT idToken(String code) throws Exception {
+        TokenResponse response = OIDCTokenResponseParser.parse(new TokenRequest(base.resolve("/oauth2/token"),
+                OpenIdContract.DEMO_OIDC_SECRET, new AuthorizationCodeGrant(new AuthorizationCode(code),
+                URI.create(OAuth2Contract.CALLBACK))).toHTTPRequest().send());
+        assertTrue(response.indicatesSuccess(), () -> response.toErrorResponse().getErrorObject().toString());
+        return ((OIDCTokenResponse) response.toSuccessResponse()).getOIDCTokens().getIDToken();
+    }
+
+    private static void requireChromium() {
+        if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+            String message = "BROWSER TEST SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing (apt-get install chromium chromium-driver; .ci/run does)";
+            System.err.println("\n*** " + message + " ***\n");
+            Assumptions.abort(message);
         }
     }
 

@@ -637,6 +637,11 @@ class ExampleIT {
         new ChromiumConsent(URI.create(base())).approveThenDeny();
     }
 
+    @Test
+    void realBrowserWalksPromptNoneAndLogout() throws Exception {
+        new ChromiumConsent(URI.create(base())).openIdPromptNoneThenLogout();
+    }
+
     // ---- helpers ----
 
     private Response initiate(OAuth10aService service, String callback) throws Exception {

@@ -52,6 +52,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 /**
  * The OpenID Connect lines of the contract, walked with the Nimbus OAuth 2.0 SDK's OpenID classes: ID tokens
@@ -158,8 +159,11 @@ final class OpenIdContract {
         for (String type : new String[] {"id_token", "id_token token", "code id_token", "code token",
             "code id_token token"}) {
             State state = new State();
-            URI uri = new AuthenticationRequest.Builder(ResponseType.parse(type), OPENID_PROFILE_EMAIL, DEMO_OIDC,
-                    URI.create(CALLBACK)).state(state).endpointURI(endpoint("oauth2/authorize")).build().toURI();
+            URI uri = URI.create(endpoint("oauth2/authorize") + "?" + com.nimbusds.oauth2.sdk.util.URLUtils
+                    .serializeParameters(Map.of("response_type", java.util.List.of(type), "scope",
+                            java.util.List.of(OPENID_PROFILE_EMAIL.toString()), "client_id",
+                            java.util.List.of(DEMO_OIDC.getValue()), "redirect_uri", java.util.List.of(CALLBACK),
+                            "state", java.util.List.of(state.getValue())))); // Nimbus refuses to build it
             String location = redirect(alice.get(uri.toString()));
             assertTrue(location.startsWith(CALLBACK + "#"), type + ": errors go in the fragment too: " + location);
             AuthenticationErrorResponse error = AuthenticationResponseParser.parse(URI.create(location))

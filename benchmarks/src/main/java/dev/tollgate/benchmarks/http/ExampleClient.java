@@ -1,5 +1,11 @@
 package dev.tollgate.benchmarks.http;
 
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.Secrets;
 import dev.tollgate.oauth1.HmacSignatureMethod;
@@ -24,11 +30,13 @@ import java.util.regex.Pattern;
 
 /**
  * A client of the example with a signed-in browser session: what the load scenarios need to get
- * credentials and to make each request (OAuth 1 signing, the OAuth 2 code flow with PKCE).
+ * credentials and to make each request (OAuth 1 signing, the OAuth 2 and OpenID Connect code flows with PKCE).
  */
 final class ExampleClient {
 
     static final String CALLBACK = "http://127.0.0.1:8765/callback";
+    static final String OIDC_CLIENT = "demo-oidc";
+    private static final String OIDC_SECRET = "demo-oidc-secret";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
 
     private final URI base;
@@ -87,6 +95,72 @@ final class ExampleClient {
         HttpResponse<String> token = post("/oauth2/token", basic("demo-client", "demo-secret"), Map.of(
                 "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK, "code_verifier", verifier));
         return token.statusCode() == 200 ? json(token) : null;
+    }
+
+    /**
+     * One OpenID Connect code flow with PKCE and a nonce, as {@code demo-oidc} with {@code openid profile email}:
+     * the consent page and its approval the first time (or always, with {@code prompt=consent}), at once a 303
+     * to the callback once the consent is remembered; then the token request, whose {@code id_token} must carry
+     * the nonce and the client as audience. Its signature is not checked here (see {@link #verifyIdToken}).
+     */
+    boolean openIdCodeFlow(boolean promptConsent) throws Exception {
+        return openIdCodeFlowTokens(promptConsent) != null;
+    }
+
+    /** As {@link #openIdCodeFlow}: the token response, or {@code null} when a step answered otherwise. */
+    JsonObject openIdCodeFlowTokens(boolean promptConsent) throws Exception {
+        String verifier = Secrets.randomToken(32);
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String nonce = Secrets.randomToken(16);
+        String state = Secrets.randomToken(8);
+        List<Map.Entry<String, String>> parameters = new ArrayList<>(List.of(Map.entry("client_id", OIDC_CLIENT),
+                Map.entry("response_type", "code"), Map.entry("redirect_uri", CALLBACK),
+                Map.entry("scope", "openid profile email"), Map.entry("state", state), Map.entry("nonce", nonce),
+                Map.entry("code_challenge", challenge), Map.entry("code_challenge_method", "S256")));
+        if (promptConsent) {
+            parameters.add(Map.entry("prompt", "consent"));
+        }
+        String query = FormUrlEncoding.format(parameters);
+        HttpResponse<String> answer = get("/oauth2/authorize?" + query, null);
+        if (answer.statusCode() == 200) { // the consent page: the first time, or asked for
+            Matcher csrf = CSRF.matcher(answer.body());
+            if (!csrf.find()) {
+                return null;
+            }
+            answer = post("/oauth2/authorize?" + query, null, Map.of("csrf_token", csrf.group(1), "confirm", "true"));
+        }
+        String location = expect(answer, 303).headers().firstValue("Location").orElseThrow();
+        Map<String, String> callback = parse(URI.create(location).getRawQuery());
+        if (!location.startsWith(CALLBACK + "?") || !state.equals(callback.get("state"))) {
+            return null;
+        }
+        HttpResponse<String> token = post("/oauth2/token", basic(OIDC_CLIENT, OIDC_SECRET), Map.of(
+                "grant_type", "authorization_code", "code", callback.get("code"), "redirect_uri", CALLBACK,
+                "code_verifier", verifier));
+        if (token.statusCode() != 200) {
+            return null;
+        }
+        JsonObject tokens = json(token);
+        JWTClaimsSet idToken = SignedJWT.parse(tokens.getString("id_token")).getJWTClaimsSet();
+        return nonce.equals(idToken.getStringClaim("nonce")) && idToken.getAudience().contains(OIDC_CLIENT)
+                ? tokens : null;
+    }
+
+    /** Checks an ID token as a relying party would: signed by a key in the JWK Set, issuer, audience, expiry. */
+    void verifyIdToken(String idToken) throws Exception {
+        SignedJWT jwt = SignedJWT.parse(idToken);
+        JWKSet keys = JWKSet.parse(expect(get("/oauth2/jwks", null), 200).body());
+        JWK key = keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        if (key == null || !jwt.verify(new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(),
+                ((AsymmetricJWK) key).toPublicKey()))) {
+            throw new IllegalStateException("The ID token is not signed by a published key: " + jwt.getHeader());
+        }
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        if (!base.toString().replaceAll("/+$", "").equals(claims.getIssuer()) || !claims.getAudience().contains(OIDC_CLIENT)
+                || claims.getExpirationTime().before(new java.util.Date())) {
+            throw new IllegalStateException("Unexpected ID token claims: " + claims);
+        }
     }
 
     HttpResponse<String> tokenRequest() throws Exception {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The HTTP load benchmark against a running example (see {@code benchmarks/http-load.sh}, which starts it).
  * Each figure is a ratio to a baseline measured in the same run by the same load generator: wrk for the
- * static requests, a Java client for those that must be signed or are flows. Bounded in time and count.
+ * static requests, a Java client for those that must be signed or are flows ({@link CodeFlows}: the plain and
+ * the OpenID Connect code flows). Bounded in time and count.
  *
  * <p>Arguments: {@code base-url h2-jdbc-url cold-start-seconds seconds-per-run tokens [report.md chart.svg]}:
  * the second {@code /api/me} run is made with the token table filled to {@code tokens} rows; without the two
@@ -20,6 +21,7 @@ import java.util.Map;
 public final class HttpLoadBenchmark {
 
     private static final int THREADS = 16;
+    private static final int FLOW_ROUNDS = 2;
 
     private HttpLoadBenchmark() {
     }
@@ -54,18 +56,19 @@ public final class HttpLoadBenchmark {
                 "/api/oauth1/me", ExampleClient.oauth1Header("GET", oauth1Me, oauth1[0], oauth1[1], Map.of())), warmup));
         scenarios.put("token-java", () -> java.run("POST /oauth2/token, client_credentials (Java client)",
                 () -> client.tokenRequest().statusCode() == 200, warmup));
-        scenarios.put("flow-java", () -> new LoadRunner(4, seconds, bound).run("code + PKCE flow (4 users at once)",
-                client::codeFlow, warmup));
         // a first pass warms every path up (JIT, pools, caches), so that no run pays for coming first
         for (Scenario scenario : scenarios.values()) {
             scenario.run();
         }
+        CodeFlows.measure(client, seconds, warmup, FLOW_ROUNDS);
         table.keepOnly(accessToken);
         table.fillTo(100);
         Map<String, LoadResult> results = new LinkedHashMap<>();
         for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {
             results.put(scenario.getKey(), scenario.getValue().run());
         }
+        // the plain and the OpenID Connect code flows, measured in turn (in rounds) for their ratio
+        results.putAll(CodeFlows.measure(client, seconds, warmup, FLOW_ROUNDS));
         long before = System.nanoTime();
         table.fillTo(tokens);
         double fillSeconds = (System.nanoTime() - before) / 1e9;

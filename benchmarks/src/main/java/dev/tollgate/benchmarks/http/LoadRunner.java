@@ -1,7 +1,10 @@
 package dev.tollgate.benchmarks.http;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,14 +43,57 @@ public final class LoadRunner {
             latencies.add(perThread);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
+        return LoadResult.of(name, merge(latencies), failures.get(), elapsed);
+    }
+
+    /**
+     * Runs each operation for the warm-up time, unmeasured, then measures them in turn {@code rounds} times, for
+     * the run's time ÷ {@code rounds} each, the order reversed every other round, so that the drift of a shared
+     * machine falls on all of them alike; an operation's rounds make one result, under its key.
+     */
+    public Map<String, LoadResult> interleaved(Map<String, Operation> operations, double warmupSeconds, int rounds)
+            throws Exception {
+        for (Operation operation : operations.values()) {
+            drive(operation, warmupSeconds, maxRequests);
+        }
+        List<String> names = new ArrayList<>(operations.keySet());
+        Map<String, List<long[]>> latencies = new LinkedHashMap<>();
+        Map<String, AtomicLong> failures = new LinkedHashMap<>();
+        Map<String, Double> elapsed = new LinkedHashMap<>();
+        for (String name : names) {
+            latencies.put(name, new ArrayList<>());
+            failures.put(name, new AtomicLong());
+            elapsed.put(name, 0.0);
+        }
+        for (int round = 0; round < rounds; round++) {
+            List<String> order = new ArrayList<>(names);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String name : order) {
+                long start = System.nanoTime();
+                latencies.get(name).addAll(drive(operations.get(name), seconds / rounds, maxRequests,
+                        failures.get(name)));
+                elapsed.merge(name, (System.nanoTime() - start) / 1e9, Double::sum);
+            }
+        }
+        Map<String, LoadResult> results = new LinkedHashMap<>();
+        for (String name : names) {
+            results.put(name, LoadResult.of(name, merge(latencies.get(name)), failures.get(name).get(),
+                    elapsed.get(name)));
+        }
+        return results;
+    }
+
+    private static long[] merge(List<long[]> latencies) {
         int total = latencies.stream().mapToInt(a -> a.length).sum();
         long[] all = new long[total];
         int at = 0;
-        for (long[] perThread : latencies) {
-            System.arraycopy(perThread, 0, all, at, perThread.length);
-            at += perThread.length;
+        for (long[] part : latencies) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
         }
-        return LoadResult.of(name, all, failures.get(), elapsed);
+        return all;
     }
 
     private void drive(Operation operation, double forSeconds, long limit) throws Exception {

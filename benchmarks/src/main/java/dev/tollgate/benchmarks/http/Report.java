@@ -44,6 +44,9 @@ final class Report {
                 rate("token-java") / rate("health-java"), 0.50));
         ratios.add(new Ratio("`GET /api/me` with " + String.format("%,d", tokens) + " tokens", "÷ the same with 100 tokens",
                 rate("me-1m-wrk") / rate("me-wrk"), 0.95));
+        ratios.add(new Ratio("OpenID Connect code + PKCE flow (`openid profile email`, nonce, consent remembered)",
+                "÷ the plain code + PKCE flow, flows/s, 4 at once, in turn", rate(CodeFlows.OPENID) / rate(CodeFlows.PLAIN),
+                CodeFlows.TARGET));
         return ratios;
     }
 
@@ -55,7 +58,10 @@ final class Report {
             out.append(String.format("%-60s %5.2f  (target >= %.2f) %s%n", ratio.what().replace("`", ""),
                     ratio.value(), ratio.target(), ratio.met() ? "met" : "MISSED"));
         }
-        out.append(String.format("%-60s %5.1f flows/s%n", "authorization code + PKCE flows", rate("flow-java")));
+        out.append(String.format("%-60s %5.1f flows/s%n", "authorization code + PKCE flows", rate(CodeFlows.PLAIN)));
+        out.append(String.format("%-60s %5.1f flows/s%n", "OpenID Connect code + PKCE flows", rate(CodeFlows.OPENID)));
+        out.append(String.format("%-60s %5.2f  (report)%n", "the same with prompt=consent / plain code flow",
+                rate(CodeFlows.OPENID_CONSENT_PAGE) / rate(CodeFlows.PLAIN)));
         out.append(String.format("%-60s %5.1f s  (keep under 20 s)%n", "cold start to the first 200 on /api/health",
                 coldStart));
         return out.toString();
@@ -73,7 +79,12 @@ final class Report {
                     ratio.value(), ratio.target(), ratio.met() ? "met" : "missed"));
         }
         md.append(String.format("| full authorization-code + PKCE flow (login session reused) | flows/s, 4 at once |"
-                + " **%.1f** | report | |%n", rate("flow-java")));
+                + " **%.1f** | report | |%n", rate(CodeFlows.PLAIN)));
+        md.append(String.format("| OpenID Connect code + PKCE flow (consent remembered) | flows/s, 4 at once |"
+                + " **%.1f** | report | |%n", rate(CodeFlows.OPENID)));
+        md.append(String.format("| OpenID Connect code + PKCE flow with `prompt=consent` (the consent page each time,"
+                + " as the plain flow) | ÷ the plain code + PKCE flow | **%.2f** | report | |%n",
+                rate(CodeFlows.OPENID_CONSENT_PAGE) / rate(CodeFlows.PLAIN)));
         md.append(String.format("| cold start of the example | seconds to the first 200 on `/api/health` | **%.1f s** |"
                 + " report, under 20 s | %s |%n%n", coldStart, coldStart < 20 ? "met" : "missed"));
         md.append("## Runs\n\n| run | requests/s | p50 | p99 | requests | failed |\n|---|---|---|---|---|---|\n");
@@ -85,6 +96,11 @@ final class Report {
         md.append("## Settings and machine\n\n");
         md.append(String.format("- %s s measured per run after a warm-up; wrk with 2 threads and %d connections; the Java"
                 + " client with %d threads (4 for the flows), one keep-alive `HttpClient`.%n", fmt(seconds), threads, threads));
+        md.append(String.format("- The three code flows are measured in turn, in two rounds of %s s each (the order"
+                + " reversed in the second), as alice with one signed-in session: the plain flow (`demo-client`, scope"
+                + " `profile`) shows the consent page every time; the OpenID Connect flow (`demo-oidc`, `openid profile"
+                + " email`, nonce, `client_secret_basic`) after the first consent is answered at once with a 303, one"
+                + " request fewer; with `prompt=consent` it shows the page too.%n", fmt(seconds / 2)));
         md.append(String.format("- The token table was filled from 100 to %,d rows through JDBC in %.0f s, between the"
                 + " two `/api/me` runs, then left 10 s to settle.%n", tokens, fillSeconds));
         md.append("- The example on Payara Micro 6.2025.10 with its H2 file database (128 MB page cache), started by the"
