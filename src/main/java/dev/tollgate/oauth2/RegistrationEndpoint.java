@@ -2,12 +2,11 @@ package dev.tollgate.oauth2;
 
 import static dev.tollgate.common.JsonSupport.JSON;
 
+import dev.tollgate.common.JsonSupport;
 import dev.tollgate.common.Secrets;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 
 /**
@@ -72,11 +71,9 @@ public final class RegistrationEndpoint implements Endpoint {
 
     private static JsonObject readObject(String body) {
         JsonValue value;
-        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-            value = reader.readValue();
-        } catch (RuntimeException e) {
-            // not only JsonException: Parsson refuses a number over 1,100 digits with UnsupportedOperationException
-            // and nesting over 1,000 levels with a bare RuntimeException
+        try {
+            value = JsonSupport.parse(body);
+        } catch (IllegalArgumentException e) {
             throw OAuth2Error.invalidRequest("The request body is not acceptable JSON.");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {

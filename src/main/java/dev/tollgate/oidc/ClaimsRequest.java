@@ -1,12 +1,9 @@
 package dev.tollgate.oidc;
 
-import static dev.tollgate.common.JsonSupport.JSON;
-
+import dev.tollgate.common.JsonSupport;
 import dev.tollgate.oauth2.OAuth2Error;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -25,8 +22,11 @@ public record ClaimsRequest(Set<String> userInfo, Set<String> idToken) {
     public static final int MAX_LENGTH = 4096;
     /** The most claims named for each target. */
     public static final int MAX_CLAIMS = 24;
+    /** The most characters of claim names for each target: they are kept with the code and the token. */
+    public static final int MAX_NAMES_LENGTH = 1000;
 
-    private static final Pattern CLAIM_NAME = Pattern.compile("[A-Za-z0-9_.:#-]{1,64}");
+    // a scope token's characters (RFC 6749 §3.3), so that URI names (Core §5.1.2) pass; a space separates names
+    private static final Pattern CLAIM_NAME = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
 
     public ClaimsRequest {
         userInfo = Set.copyOf(userInfo);
@@ -43,9 +43,9 @@ public record ClaimsRequest(Set<String> userInfo, Set<String> idToken) {
             throw OAuth2Error.invalidRequest("The claims parameter is too long.");
         }
         JsonValue value;
-        try (JsonReader reader = JSON.createReader(new StringReader(parameter))) {
-            value = reader.readValue();
-        } catch (RuntimeException e) {
+        try {
+            value = JsonSupport.parse(parameter);
+        } catch (IllegalArgumentException e) {
             throw OAuth2Error.invalidRequest("The claims parameter is not JSON.");
         }
         if (!(value instanceof JsonObject object)) {
@@ -71,6 +71,9 @@ public record ClaimsRequest(Set<String> userInfo, Set<String> idToken) {
             }
             names.add(name);
         });
+        if (String.join(" ", names).length() > MAX_NAMES_LENGTH) {
+            throw OAuth2Error.invalidRequest("The claims parameter's '" + member + "' names too much.");
+        }
         return names;
     }
 }

@@ -14,9 +14,11 @@ import java.text.ParseException;
 
 /**
  * Seals private keys at rest with the deployment's 256-bit key, as a JWE (RFC 7516) with direct encryption and
- * AES-256-GCM, which also detects a changed or swapped value. Without a deployment key ({@link #NONE}) keys
- * are stored as plain JWK JSON: anyone who reads the table can sign tokens. A sealed key cannot be opened
- * without the deployment key, so that losing it fails loudly rather than signing with a new key unannounced.
+ * AES-256-GCM whose protected header names the key's {@code kid}: a changed value, or one moved to another row,
+ * does not open. Without a deployment key ({@link #NONE}) keys are stored as plain JWK JSON: anyone who reads the
+ * table can sign tokens. A sealed key cannot be opened without the deployment key, and with one a plain key is
+ * refused (someone who can write the table could plant it), so that either mistake fails loudly rather than
+ * signing with a key nobody chose.
  */
 public final class KeyEncryption {
 
@@ -55,8 +57,8 @@ public final class KeyEncryption {
             return privateKey.toJSONString();
         }
         try {
-            JWEObject jwe = new JWEObject(new JWEHeader(JWEAlgorithm.DIR, EncryptionMethod.A256GCM),
-                    new Payload(privateKey.toJSONObject()));
+            JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                    .keyID(privateKey.getKeyID()).build(), new Payload(privateKey.toJSONObject()));
             jwe.encrypt(new DirectEncrypter(key));
             return jwe.serialize();
         } catch (JOSEException e) {
@@ -65,14 +67,20 @@ public final class KeyEncryption {
     }
 
     /**
-     * The private key from what was stored.
+     * The private key of the stored row {@code kid}.
      *
-     * @throws IllegalStateException if it was sealed and there is no deployment key or another one, or it is
+     * @throws IllegalStateException if it was sealed and there is no deployment key or another one; if it is
+     *                               plain while a deployment key is set; if it was sealed for another row, or is
      *                               damaged
      */
-    public JWK open(String sealed) {
+    public JWK open(String kid, String sealed) {
         try {
             if (sealed.startsWith("{")) {
+                if (key != null) {
+                    throw new IllegalStateException("The signing key " + kid + " is stored in the clear while a key "
+                            + "encryption key is set: delete the rows of TOLLGATE_SIGNING_KEY to have new, sealed keys "
+                            + "made (relying parties then fetch the new JWK Set).");
+                }
                 return JWK.parse(sealed);
             }
             if (key == null) {
@@ -80,11 +88,18 @@ public final class KeyEncryption {
                         + "set the one they were sealed with (TOLLGATE_KEY_ENCRYPTION_KEY).");
             }
             JWEObject jwe = JWEObject.parse(sealed);
+            if (!kid.equals(jwe.getHeader().getKeyID())) {
+                throw new IllegalStateException("The stored signing key " + kid + " was sealed for another row.");
+            }
             jwe.decrypt(new DirectDecrypter(key));
-            return JWK.parse(jwe.getPayload().toJSONObject());
+            JWK opened = JWK.parse(jwe.getPayload().toJSONObject());
+            if (!kid.equals(opened.getKeyID())) {
+                throw new IllegalStateException("The stored signing key " + kid + " holds another key.");
+            }
+            return opened;
         } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException("A stored signing key cannot be opened: damaged, or sealed with "
-                    + "another key encryption key.", e);
+            throw new IllegalStateException("The stored signing key " + kid + " cannot be opened: damaged, or sealed "
+                    + "with another key encryption key.", e);
         }
     }
 

@@ -36,6 +36,9 @@ public record KeySettings(List<JWSAlgorithm> algorithms, Duration rotationPeriod
                 throw new IllegalArgumentException("Unsupported signing algorithm " + algorithm);
             }
         }
+        if (!algorithms.contains(JWSAlgorithm.RS256)) {
+            throw new IllegalArgumentException("RS256 must be offered (Discovery 1.0 §3).");
+        }
         Objects.requireNonNull(rotationPeriod, "rotationPeriod");
         if (activationDelay.isNegative() || retention.isNegative()) {
             throw new IllegalArgumentException("Delays cannot be negative.");

@@ -79,7 +79,9 @@ public final class OpenIdConnect implements GrantExtension {
         }
         AuthorizationRequest validated = request;
         String nonce = text(http, "nonce", MAX_NONCE);
-        if (nonce == null && !ResponseType.CODE.equals(request.responseType())) {
+        boolean nonceRequired = !ResponseType.CODE.equals(request.responseType())
+                && !ResponseType.TOKEN.equals(request.responseType()); // the implicit and hybrid flows of Core
+        if (nonce == null && nonceRequired) {
             throw OAuth2Error.invalidRequest("Missing nonce (required for this response_type)."); // §3.2.2.1
         }
         validated = with(validated, OpenIdRequest.NONCE, nonce);

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,7 +68,7 @@ public final class OpenIdProvider {
         OAuth2Settings oauth2 = builder.settings();
         Clock clock = builder.clock();
         Jwts jwts = new Jwts(keys);
-        SubjectTypes subjects = new SubjectTypes(Objects.requireNonNullElse(settings.pairwiseSalt(), ""));
+        SubjectTypes subjects = new SubjectTypes(settings.pairwiseSalt());
         IdTokens idTokens = new IdTokens(oauth2.issuer(), settings, jwts, subjects, claims, clock);
         AuthorizationCodeGrant code = new AuthorizationCodeGrant(codes,
                 builder.tokenSettings().authorizationCodeLifetime());

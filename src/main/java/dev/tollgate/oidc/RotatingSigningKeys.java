@@ -133,7 +133,7 @@ public final class RotatingSigningKeys implements SigningKeys {
     private synchronized Snapshot reload(Instant now) {
         List<Key> keys = new ArrayList<>();
         for (StoredSigningKey stored : store.findAll()) {
-            keys.add(new Key(stored, encryption.open(stored.sealedKey())));
+            keys.add(new Key(stored, encryption.open(stored.kid(), stored.sealedKey())));
         }
         snapshot = new Snapshot(keys, now);
         return snapshot;

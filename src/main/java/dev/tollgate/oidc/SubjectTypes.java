@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code sub} a client sees (Core §8): the local subject for {@code public}; for {@code pairwise}, a
@@ -21,15 +22,20 @@ public final class SubjectTypes {
 
     private final byte[] salt;
 
-    /** @param pairwiseSalt the deployment's secret salt, the same on every node and kept forever */
+    /** @param pairwiseSalt the deployment's secret salt, the same on every node and kept forever; or {@code null} */
     public SubjectTypes(String pairwiseSalt) {
-        this.salt = pairwiseSalt.getBytes(StandardCharsets.UTF_8);
+        this.salt = pairwiseSalt == null ? null : pairwiseSalt.getBytes(StandardCharsets.UTF_8);
     }
 
     /** The {@code sub} this client is given for a local subject. */
     public String subjectFor(OAuth2Client client, String localSubject) {
         if (!PAIRWISE.equals(new OpenIdClient(client).subjectType())) {
             return localSubject;
+        }
+        if (salt == null) {
+            // a hash anyone could compute again would let clients correlate users (Core §8.1)
+            throw new IllegalStateException("The client " + client.getClientId() + " is registered for pairwise "
+                    + "subjects, and no pairwise salt is set (OpenIdSettings.pairwiseSalt, TOLLGATE_PAIRWISE_SALT).");
         }
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
@@ -49,10 +55,19 @@ public final class SubjectTypes {
      * @throws IllegalArgumentException if there is none, or several
      */
     public static String sectorOf(List<String> redirectUris) {
-        List<String> hosts = redirectUris.stream().map(uri -> URI.create(uri).getHost()).distinct().toList();
+        if (redirectUris.isEmpty()) {
+            throw new IllegalArgumentException("Pairwise subjects need redirect URIs on one host.");
+        }
+        List<String> hosts = redirectUris.stream().map(SubjectTypes::hostOf).distinct().toList();
         if (hosts.size() != 1 || hosts.get(0) == null) {
             throw new IllegalArgumentException("Pairwise subjects need redirect URIs on one host.");
         }
         return hosts.get(0);
+    }
+
+    // hosts compare without case (RFC 3986 §3.2.2)
+    private static String hostOf(String uri) {
+        String host = URI.create(uri).getHost();
+        return host == null ? null : host.toLowerCase(Locale.ROOT);
     }
 }
