@@ -17,6 +17,14 @@ public interface OAuth2Client {
     /** The SHA-256 hash ({@link Secrets#sha256}) of the client secret, or {@code null} for a public client. */
     String getClientSecretHash();
 
+    /**
+     * The client secret itself, for the one method that needs it ({@code client_secret_jwt}, RFC 7523 §2.2: an
+     * HMAC key); {@code null} for every other client, whose secret is kept only as a hash.
+     */
+    default String getClientSecret() {
+        return null;
+    }
+
     /** The one method this client must use at the token endpoint (RFC 7591 §2), e.g. {@code client_secret_basic}. */
     String getTokenEndpointAuthMethod();
 
