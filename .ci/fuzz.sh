@@ -13,6 +13,9 @@ targets=(
   dev.tollgate.fuzz.ParsersFuzzTest#redirectUris
   dev.tollgate.oauth2.EndpointsFuzzTest#clientMetadataJson
   dev.tollgate.oauth2.EndpointsFuzzTest#bearerChallenge
+  dev.tollgate.oidc.OpenIdFuzzTest#claimsParameter
+  dev.tollgate.oidc.OpenIdFuzzTest#authorizationRequest
+  dev.tollgate.oidc.OpenIdFuzzTest#logoutRequest
 )
 mkdir -p target/fuzz
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz/classpath.txt >&2 || exit 1

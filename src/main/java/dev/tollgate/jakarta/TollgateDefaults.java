@@ -2,6 +2,8 @@ package dev.tollgate.jakarta;
 
 import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.servlet.ProxySettings;
+import dev.tollgate.jwt.AssertionSettings;
+import dev.tollgate.jwt.JwksUriSettings;
 import dev.tollgate.oauth1.OAuth1Settings;
 import dev.tollgate.oauth1.SignatureMethods;
 import dev.tollgate.oauth2.BearerSettings;
@@ -128,6 +130,24 @@ public class TollgateDefaults {
     @Produces
     public OpenIdSettings openIdSettings() {
         return OpenIdSettings.DEFAULT.withPairwiseSalt(setting("tollgate.pairwiseSalt", "TOLLGATE_PAIRWISE_SALT"));
+    }
+
+    /**
+     * Client assertions (RFC 7523) of at most 5 minutes, 60 s of clock skew; RS256, PS256, ES256 for
+     * {@code private_key_jwt}, HS256 to HS512 for {@code client_secret_jwt}.
+     */
+    @Produces
+    public AssertionSettings assertionSettings() {
+        return AssertionSettings.DEFAULT;
+    }
+
+    /**
+     * Clients' {@code jwks_uri}: https only, never a loopback or private address, 2 s to connect and to read,
+     * 64 KB at most, cached 5 minutes, fetched at most every 10 s.
+     */
+    @Produces
+    public JwksUriSettings jwksUriSettings() {
+        return JwksUriSettings.DEFAULT;
     }
 
     private static String setting(String property, String variable) {

@@ -35,6 +35,14 @@ public interface ClientAuthenticationMethod {
         return true;
     }
 
+    /**
+     * Whether clients of this method are given a secret at registration (RFC 7591 §3.2.1); not those that
+     * prove themselves with their own keys ({@code private_key_jwt}).
+     */
+    default boolean usesSecret() {
+        return isConfidential();
+    }
+
     /** The {@code WWW-Authenticate} challenge of a failure, when the method is an HTTP scheme; else {@code null}. */
     default String challenge(String realm) {
         return null;

@@ -66,6 +66,11 @@ public final class ClientAuthenticator {
         return client;
     }
 
+    /** The registered method of a name, or {@code null}. */
+    public ClientAuthenticationMethod method(String name) {
+        return methods.get(name);
+    }
+
     /** The names of the registered methods, or of those of confidential clients. */
     public Set<String> methodNames(boolean confidentialOnly) {
         return methods.values().stream().filter(m -> m.isConfidential() || !confidentialOnly)

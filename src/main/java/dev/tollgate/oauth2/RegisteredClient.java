@@ -9,9 +9,28 @@ import java.util.Set;
  * A client created by dynamic registration (RFC 7591 §3.2.1), as handed to {@link ClientStore#save}.
  *
  * @param clientSecretHash the SHA-256 hash of the secret, or {@code null} for a public client
+ * @param clientSecret     the secret itself, only for a {@code client_secret_jwt} client (an HMAC key); else
+ *                         {@code null}
  */
 public record RegisteredClient(String clientId, String clientSecretHash, Instant clientIdIssuedAt,
-                               ClientMetadata metadata) implements OAuth2Client {
+                               ClientMetadata metadata, String clientSecret) implements OAuth2Client {
+
+    /** A client whose secret, if any, is kept only as a hash. */
+    public RegisteredClient(String clientId, String clientSecretHash, Instant clientIdIssuedAt,
+                            ClientMetadata metadata) {
+        this(clientId, clientSecretHash, clientIdIssuedAt, metadata, null);
+    }
+
+    @Override
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** Never the secret. */
+    @Override
+    public String toString() {
+        return "RegisteredClient[clientId=" + clientId + ", method=" + metadata.tokenEndpointAuthMethod() + "]";
+    }
 
     @Override
     public String getClientId() {

@@ -18,6 +18,8 @@ public final class RegistrationEndpoint implements Endpoint {
 
     public static final String NAME = "client_registration";
 
+    private static final String CLIENT_SECRET_JWT = "client_secret_jwt";
+
     private final RegistrationSettings settings;
 
     public RegistrationEndpoint(RegistrationSettings settings) {
@@ -37,11 +39,13 @@ public final class RegistrationEndpoint implements Endpoint {
         checkInitialAccessToken(request, context.settings().realm());
         ClientMetadata metadata = ClientMetadata.parse(readObject(request.body()), context.settings(),
                 context.capabilities(), settings.policy());
-        boolean isPublic = ClientAuthenticationMethod.NONE.equals(metadata.tokenEndpointAuthMethod());
-        String secret = isPublic ? null : Secrets.randomToken(32);
+        ClientAuthenticationMethod method = context.capabilities().clientAuthentication()
+                .method(metadata.tokenEndpointAuthMethod());
+        String secret = method.usesSecret() ? Secrets.randomToken(32) : null;
         Instant issuedAt = context.clock().instant();
+        boolean keepsSecret = CLIENT_SECRET_JWT.equals(metadata.tokenEndpointAuthMethod()); // an HMAC key
         RegisteredClient client = new RegisteredClient(Secrets.randomToken(16),
-                secret == null ? null : Secrets.sha256(secret), issuedAt, metadata);
+                secret == null ? null : Secrets.sha256(secret), issuedAt, metadata, keepsSecret ? secret : null);
         context.clients().save(client);
         JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("client_id", client.clientId())

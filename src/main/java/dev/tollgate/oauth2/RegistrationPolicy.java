@@ -5,7 +5,7 @@ import java.util.TreeSet;
 
 /**
  * What a client may register for itself at the registration endpoint (RFC 7591 §3). By default no grant that
- * RFC 9700 rules out (password, §2.4; implicit, §2.1.2); never a public client with a grant that sends the
+ * RFC 9700 rules out (password, §2.4; implicit, §2.1.2) and no JWT bearer grant; never a public client with a grant that sends the
  * user's credentials; any supported scope. Narrow or widen it with the {@code with} methods.
  *
  * @param forbiddenGrantTypes grant types a registration may not ask for
@@ -13,9 +13,15 @@ import java.util.TreeSet;
  */
 public record RegistrationPolicy(Set<String> forbiddenGrantTypes, Set<String> allowedScopes) {
 
-    /** No password and no implicit grant; any supported scope. */
+    /** The JWT bearer grant type (RFC 7523 §2.1), served by {@code dev.tollgate.jwt.JwtBearerGrant}. */
+    static final String JWT_BEARER = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    /**
+     * No password, no implicit grant, and no JWT bearer grant (RFC 7523 §2.1), with which a client whose keys
+     * are trusted speaks for any user: nobody vouches for a client that registered itself. Any supported scope.
+     */
     public static final RegistrationPolicy DEFAULT = new RegistrationPolicy(
-            Set.of(PasswordGrant.GRANT_TYPE, ImplicitGrant.GRANT_TYPE), null);
+            Set.of(PasswordGrant.GRANT_TYPE, ImplicitGrant.GRANT_TYPE, JWT_BEARER), null);
 
     public RegistrationPolicy {
         forbiddenGrantTypes = Set.copyOf(forbiddenGrantTypes);

@@ -25,6 +25,8 @@ public final class KeyEncryption {
     /** No deployment key: keys are stored in the clear. */
     public static final KeyEncryption NONE = new KeyEncryption(null);
 
+    private static final String PLAIN = "plain:";
+
     private final byte[] key;
 
     private KeyEncryption(byte[] key) {
@@ -100,6 +102,54 @@ public final class KeyEncryption {
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException("The stored signing key " + kid + " cannot be opened: damaged, or sealed "
                     + "with another key encryption key.", e);
+        }
+    }
+
+    /**
+     * A client secret as it is stored, for {@code client_secret_jwt}, which needs the secret itself (RFC 7523
+     * §2.2): sealed for the client id like a key, or {@code plain:} and the secret without a deployment key.
+     */
+    public String sealSecret(String clientId, String secret) {
+        if (key == null) {
+            return PLAIN + secret;
+        }
+        try {
+            JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.DIR, EncryptionMethod.A256GCM)
+                    .keyID(clientId).build(), new Payload(secret));
+            jwe.encrypt(new DirectEncrypter(key));
+            return jwe.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot seal a client secret", e);
+        }
+    }
+
+    /**
+     * The client secret of a client from what was stored.
+     *
+     * @throws IllegalStateException as {@link #open} does
+     */
+    public String openSecret(String clientId, String sealed) {
+        if (sealed.startsWith(PLAIN)) {
+            if (key != null) {
+                throw new IllegalStateException("The secret of the client " + clientId + " is stored in the clear "
+                        + "while a key encryption key is set: register its secret again.");
+            }
+            return sealed.substring(PLAIN.length());
+        }
+        if (key == null) {
+            throw new IllegalStateException("Client secrets are encrypted, and no key encryption key is set: set "
+                    + "the one they were sealed with (TOLLGATE_KEY_ENCRYPTION_KEY).");
+        }
+        try {
+            JWEObject jwe = JWEObject.parse(sealed);
+            if (!clientId.equals(jwe.getHeader().getKeyID())) {
+                throw new IllegalStateException("The secret of the client " + clientId + " was sealed for another.");
+            }
+            jwe.decrypt(new DirectDecrypter(key));
+            return jwe.getPayload().toString();
+        } catch (ParseException | JOSEException e) {
+            throw new IllegalStateException("The secret of the client " + clientId + " cannot be opened: damaged, "
+                    + "or sealed with another key encryption key.", e);
         }
     }
 

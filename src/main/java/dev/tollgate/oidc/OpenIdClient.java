@@ -20,8 +20,6 @@ public record OpenIdClient(OAuth2Client client) {
     public static final String DEFAULT_MAX_AGE = "default_max_age";
     public static final String REQUIRE_AUTH_TIME = "require_auth_time";
     public static final String POST_LOGOUT_REDIRECT_URIS = "post_logout_redirect_uris";
-    public static final String JWKS = "jwks";
-    public static final String JWKS_URI = "jwks_uri";
 
     private JsonObject metadata() {
         return client.getMetadata();

@@ -15,7 +15,6 @@ import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.ResourceOwner;
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,9 +222,5 @@ public final class OpenIdProvider {
     /** The signing keys, to rotate them or serve them. */
     public SigningKeys keys() {
         return jwts.keys();
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -6,7 +6,6 @@ import static dev.tollgate.oauth2.MetadataJson.string;
 import static dev.tollgate.oauth2.MetadataJson.strings;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.JWKSet;
 import dev.tollgate.oauth2.ClientMetadata;
 import dev.tollgate.oauth2.ClientMetadataExtension;
 import dev.tollgate.oauth2.OAuth2Error;
@@ -15,24 +14,17 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.text.ParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * OpenID Connect Dynamic Client Registration 1.0 §2 metadata, each validated with a clear
  * {@code invalid_client_metadata}: signing algorithms the server offers, subject type, {@code default_max_age},
- * {@code require_auth_time}, {@code post_logout_redirect_uris} (RP-Initiated Logout §3.1) and the client's
- * keys ({@code jwks} or {@code jwks_uri}, public keys only). Encrypted responses and
+ * {@code require_auth_time} and {@code post_logout_redirect_uris} (RP-Initiated Logout §3.1); the client's keys
+ * are {@link dev.tollgate.jwt.JwtRegistration}'s. Encrypted responses and
  * {@code sector_identifier_uri} are not supported and refused rather than ignored.
  */
 final class OpenIdRegistration implements ClientMetadataExtension {
-
-    /** The longest {@code jwks} accepted, as JSON text. */
-    static final int MAX_JWKS_LENGTH = 16 * 1024;
 
     private static final Set<String> REFUSED = Set.of("id_token_encrypted_response_alg",
             "id_token_encrypted_response_enc", "userinfo_encrypted_response_alg", "userinfo_encrypted_response_enc",
@@ -94,7 +86,6 @@ final class OpenIdRegistration implements ClientMetadataExtension {
             }
             accepted.add(OpenIdClient.POST_LOGOUT_REDIRECT_URIS, JSON.createArrayBuilder(logoutUris));
         }
-        keys(request, accepted);
     }
 
     private void algorithm(JsonObject request, String name, JsonObjectBuilder accepted) {
@@ -106,45 +97,5 @@ final class OpenIdRegistration implements ClientMetadataExtension {
             throw OAuth2Error.invalidClientMetadata("'" + name + "' must be one of " + algorithms + "."); // no none
         }
         accepted.add(name, value);
-    }
-
-    // RFC 7591 §2: jwks and jwks_uri MUST NOT both be present; public keys only
-    private static void keys(JsonObject request, JsonObjectBuilder accepted) {
-        JsonValue jwks = request.get(OpenIdClient.JWKS);
-        String jwksUri = string(request, OpenIdClient.JWKS_URI, MAX_LENGTH);
-        boolean hasJwks = jwks != null && jwks != JsonValue.NULL;
-        if (hasJwks && jwksUri != null) {
-            throw OAuth2Error.invalidClientMetadata("'jwks' and 'jwks_uri' cannot both be given.");
-        }
-        if (hasJwks) {
-            if (!(jwks instanceof JsonObject object) || object.toString().length() > MAX_JWKS_LENGTH) {
-                throw OAuth2Error.invalidClientMetadata("'jwks' must be a JWK Set of at most "
-                        + MAX_JWKS_LENGTH + " characters.");
-            }
-            try {
-                JWKSet set = JWKSet.parse(object.toString());
-                if (set.getKeys().isEmpty() || set.getKeys().stream().anyMatch(key -> key.isPrivate())) {
-                    throw OAuth2Error.invalidClientMetadata("'jwks' must hold public keys only.");
-                }
-            } catch (ParseException e) {
-                throw OAuth2Error.invalidClientMetadata("'jwks' is not a JWK Set.");
-            }
-            accepted.add(OpenIdClient.JWKS, object);
-        }
-        if (jwksUri != null) {
-            if (!isHttps(jwksUri)) {
-                throw OAuth2Error.invalidClientMetadata("'jwks_uri' must be an https URI.");
-            }
-            accepted.add(OpenIdClient.JWKS_URI, jwksUri);
-        }
-    }
-
-    private static boolean isHttps(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && uri.getHost() != null && "https".equals(uri.getScheme().toLowerCase(Locale.ROOT));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }

@@ -14,6 +14,8 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.Secrets;
+import dev.tollgate.jwt.JwksUriSettings;
+import dev.tollgate.jwt.JwtRegistration;
 import dev.tollgate.oauth2.AuthorizationCode;
 import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.ClientStore;
@@ -127,7 +129,9 @@ final class OpenIdFixture {
         GrantSettings grants = new GrantSettings(implicit, false);
         OAuth2ServerBuilder builder = OAuth2Server.builder(settings, TokenSettings.DEFAULT, clients, tokens, clock)
                 .standardGrants(codes, (username, password) -> Optional.empty(), grants, PkceSettings.DEFAULT)
-                .standardEndpoints(RegistrationSettings.OPEN);
+                .standardEndpoints(RegistrationSettings.OPEN)
+                // the client's keys are the JWT family's metadata, registered beside OpenID Connect as in the beans
+                .clientMetadata(new JwtRegistration(JwksUriSettings.DEFAULT));
         provider = OpenIdProvider.install(builder, clients, grants, openId, keys, claims, consents);
         server = builder.build();
     }

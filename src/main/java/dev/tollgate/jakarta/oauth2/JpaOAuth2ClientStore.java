@@ -4,6 +4,7 @@ import dev.tollgate.jakarta.persistence.TollgatePersistence;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.RegisteredClient;
+import dev.tollgate.oidc.KeyEncryption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,15 +17,18 @@ import java.util.Optional;
 public class JpaOAuth2ClientStore implements ClientStore {
 
     private final EntityManager em;
+    private final KeyEncryption encryption;
 
     /** For the CDI client proxy only. */
     protected JpaOAuth2ClientStore() {
         this.em = null;
+        this.encryption = null;
     }
 
     @Inject
-    public JpaOAuth2ClientStore(@TollgatePersistence EntityManager em) {
+    public JpaOAuth2ClientStore(@TollgatePersistence EntityManager em, KeyEncryption encryption) {
         this.em = em;
+        this.encryption = encryption;
     }
 
     @Override
@@ -33,7 +37,8 @@ public class JpaOAuth2ClientStore implements ClientStore {
     }
 
     public Optional<OAuth2ClientEntity> findEntity(String clientId) {
-        return clientId == null ? Optional.empty() : Optional.ofNullable(em.find(OAuth2ClientEntity.class, clientId));
+        return clientId == null ? Optional.empty()
+                : Optional.ofNullable(em.find(OAuth2ClientEntity.class, clientId)).map(entity -> entity.unseal(encryption));
     }
 
     /** Stores a client registered through RFC 7591; its secret arrives hashed. */
@@ -46,6 +51,7 @@ public class JpaOAuth2ClientStore implements ClientStore {
                 client.clientIdIssuedAt().toEpochMilli());
         entity.setDynamicallyRegistered(true);
         entity.setMetadata(client.getMetadata());
+        entity.setClientSecret(client.getClientSecret(), encryption);
         em.persist(entity);
     }
 

@@ -2,6 +2,7 @@ package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.common.JsonSupport;
 import dev.tollgate.oauth2.OAuth2Client;
+import dev.tollgate.oidc.KeyEncryption;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.persistence.Column;
@@ -76,6 +77,16 @@ public class OAuth2ClientEntity implements OAuth2Client {
 
     @Transient
     private JsonObject parsedMetadata;
+
+    /**
+     * The secret itself, sealed ({@link KeyEncryption#sealSecret}), only for a {@code client_secret_jwt} client,
+     * whose assertions are HMACs keyed with it (RFC 7523 §2.2); {@code null} for every other client.
+     */
+    @Column(name = "SEALED_CLIENT_SECRET", length = 1000)
+    private String sealedClientSecret;
+
+    @Transient
+    private volatile String clientSecret;
 
     protected OAuth2ClientEntity() {
     }
@@ -157,6 +168,26 @@ public class OAuth2ClientEntity implements OAuth2Client {
             parsedMetadata = parsed;
         }
         return parsed;
+    }
+
+    /** The secret itself, once {@link #unseal} opened it; {@code null} for a client that keeps only a hash. */
+    @Override
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /** Keeps the secret itself, sealed: for a {@code client_secret_jwt} client only. */
+    public void setClientSecret(String secret, KeyEncryption encryption) {
+        this.sealedClientSecret = secret == null ? null : encryption.sealSecret(clientId, secret);
+        this.clientSecret = secret;
+    }
+
+    /** Opens the sealed secret, if any, after a load; the store calls it. */
+    public OAuth2ClientEntity unseal(KeyEncryption encryption) {
+        if (sealedClientSecret != null && clientSecret == null) {
+            clientSecret = encryption.openSecret(clientId, sealedClientSecret);
+        }
+        return this;
     }
 
     /** Sets the metadata beyond the columns, e.g. OpenID Connect's {@code post_logout_redirect_uris}. */

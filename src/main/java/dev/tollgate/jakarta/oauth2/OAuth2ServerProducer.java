@@ -1,5 +1,18 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.jakarta.cache.JCacheReplayCache;
+import dev.tollgate.jakarta.cache.TollgateCaches;
+import dev.tollgate.jwt.AssertionMetadata;
+import dev.tollgate.jwt.AssertionSettings;
+import dev.tollgate.jwt.AssertionValidator;
+import dev.tollgate.jwt.ClientKeys;
+import dev.tollgate.jwt.ClientSecretJwt;
+import dev.tollgate.jwt.JwksUriSettings;
+import dev.tollgate.jwt.JwtBearerGrant;
+import dev.tollgate.jwt.JwtRegistration;
+import dev.tollgate.jwt.PrivateKeyJwt;
+import dev.tollgate.jwt.ResourceOwnerLookup;
+import dev.tollgate.jwt.TrustedIssuers;
 import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.BearerSettings;
 import dev.tollgate.oauth2.ClientStore;
@@ -25,6 +38,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -70,6 +84,19 @@ public class OAuth2ServerProducer {
     Instance<SigningKeys> signingKeys;
     @Inject
     Instance<ConsentStore> consents;
+    @Inject
+    TollgateCaches caches;
+    @Inject
+    AssertionSettings assertionSettings;
+    @Inject
+    JwksUriSettings jwksUriSettings;
+    @Inject
+    Instance<ResourceOwnerLookup> owners;
+    @Inject
+    Instance<TrustedIssuers> trustedIssuers;
+
+    /** The JCache cache of the {@code jti} of client and grant assertions. */
+    public static final String ASSERTIONS_CACHE = "oauth2.assertion-ids";
 
     private final AtomicReference<OpenIdProvider> openId = new AtomicReference<>();
 
@@ -113,10 +140,34 @@ public class OAuth2ServerProducer {
                 .standardGrants(codes, authenticator, grantSettings, pkceSettings)
                 .standardEndpoints(registrationSettings)
                 .events(new CdiEventListener(events));
+        jwtFamily(builder);
         if (claims.isResolvable()) {
             openId.set(OpenIdProvider.install(builder, clients, grantSettings, openIdSettings.get(),
                     signingKeys.get(), claims.get(), consents.get()));
         }
         return builder;
+    }
+
+    /**
+     * Client authentication by JWT ({@code private_key_jwt}, {@code client_secret_jwt}), each {@code jti} once
+     * across the cluster in the JCache cache {@value #ASSERTIONS_CACHE}; and the JWT bearer grant when the
+     * application has a {@link ResourceOwnerLookup} bean (trusting the client itself, and the issuers of its
+     * {@link TrustedIssuers} bean if it has one).
+     */
+    private void jwtFamily(OAuth2ServerBuilder builder) {
+        Duration keep = assertionSettings.replayLifetime();
+        AssertionValidator assertions = new AssertionValidator(settings, assertionSettings,
+                new JCacheReplayCache(caches.cache(ASSERTIONS_CACHE, String.class, Boolean.class, keep), keep), clock);
+        ClientKeys keys = new ClientKeys(jwksUriSettings, clock);
+        PrivateKeyJwt privateKeyJwt = new PrivateKeyJwt(assertions, keys);
+        ClientSecretJwt clientSecretJwt = new ClientSecretJwt(assertions);
+        builder.clientAuthentication(privateKeyJwt)
+                .clientAuthentication(clientSecretJwt)
+                .extension(AssertionMetadata.of(privateKeyJwt, clientSecretJwt))
+                .clientMetadata(new JwtRegistration(jwksUriSettings, privateKeyJwt, clientSecretJwt));
+        if (owners.isResolvable()) {
+            builder.grant(new JwtBearerGrant(assertions, keys,
+                    trustedIssuers.isResolvable() ? trustedIssuers.get() : TrustedIssuers.NONE, owners.get()));
+        }
     }
 }

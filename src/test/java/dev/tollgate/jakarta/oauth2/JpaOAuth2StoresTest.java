@@ -2,6 +2,7 @@ package dev.tollgate.jakarta.oauth2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.common.Secrets;
@@ -14,6 +15,7 @@ import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Token;
 import dev.tollgate.oauth2.RegisteredClient;
 import dev.tollgate.oauth2.ResourceOwner;
+import dev.tollgate.oidc.KeyEncryption;
 import dev.tollgate.testing.Concurrently;
 import dev.tollgate.testing.Databases;
 import jakarta.persistence.EntityManager;
@@ -59,9 +61,33 @@ class JpaOAuth2StoresTest {
         }
     }
 
+    // RFC 7523 §2.2: client_secret_jwt needs the secret itself; it is kept sealed with the deployment's key
+    private static void clientSecretJwtKeepsItsSecretSealed(EntityManagerFactory emf) {
+        KeyEncryption encryption = KeyEncryption.withKey("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8");
+        EntityManager em = emf.createEntityManager();
+        JpaOAuth2ClientStore store = new JpaOAuth2ClientStore(em, encryption);
+        ClientMetadata metadata = new ClientMetadata(List.of(), "client_secret_jwt", List.of("client_credentials"),
+                List.of(), "profile", null, null, null, null, null, List.of(), null, null, null);
+        String secret = "a-secret-of-thirty-two-characters-or-more";
+        inTransaction(em, () -> {
+            store.save(new RegisteredClient("hmac-client", Secrets.sha256(secret), NOW, metadata, secret));
+            return null;
+        });
+        em.clear();
+        assertEquals(secret, new JpaOAuth2ClientStore(em, encryption).find("hmac-client").orElseThrow()
+                .getClientSecret());
+        String stored = (String) em.createNativeQuery(
+                "SELECT SEALED_CLIENT_SECRET FROM TOLLGATE_OAUTH2_CLIENT WHERE CLIENT_ID = 'hmac-client'")
+                .getSingleResult();
+        assertFalse(stored.contains(secret), "sealed, never the secret");
+        assertNull(store.find("registered").map(OAuth2Client::getClientSecret).orElse(null),
+                "a client_secret_basic client keeps only the hash");
+        em.close();
+    }
+
     private static void clients(EntityManagerFactory emf) {
         EntityManager em = emf.createEntityManager();
-        JpaOAuth2ClientStore store = new JpaOAuth2ClientStore(em);
+        JpaOAuth2ClientStore store = new JpaOAuth2ClientStore(em, KeyEncryption.NONE);
         ClientMetadata metadata = new ClientMetadata(List.of("https://app.example/cb"), "client_secret_basic",
                 List.of("authorization_code", "refresh_token"), List.of("code"), "profile email", "App", null, null,
                 null, null, List.of(), null, null, null);
@@ -70,6 +96,7 @@ class JpaOAuth2StoresTest {
             return null;
         });
         em.clear();
+        clientSecretJwtKeepsItsSecretSealed(emf);
         OAuth2Client client = store.find("registered").orElseThrow();
         assertTrue(client.checkClientSecret("secret"));
         assertFalse(client.checkClientSecret("Secret"));

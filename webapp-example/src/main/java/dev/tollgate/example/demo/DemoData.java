@@ -6,13 +6,17 @@ import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
 import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
 import dev.tollgate.jakarta.oauth2.JpaOAuth2ClientStore;
 import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
+import dev.tollgate.jwt.JwtBearerGrant;
+import dev.tollgate.oidc.KeyEncryption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,6 +48,9 @@ public class DemoData {
     @Inject
     Clock clock;
 
+    @Inject
+    KeyEncryption encryption;
+
     void seed(@Observes @Initialized(ApplicationScoped.class) Object started) {
         String switched = System.getProperty("tollgate.demo-data", System.getenv("TOLLGATE_DEMO_DATA"));
         if ("false".equalsIgnoreCase(switched)) {
@@ -63,8 +70,10 @@ public class DemoData {
         oauth2Client("demo-public", "Demo OAuth 2 public client", null, "none",
                 List.of("authorization_code", "refresh_token"), List.of("code"));
         openIdClient();
+        jwtClients();
         LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa,"
-                + " OAuth 2 clients demo-client, demo-post-client and demo-public, OpenID Connect client demo-oidc");
+                + " OAuth 2 clients demo-client, demo-post-client and demo-public, OpenID Connect client demo-oidc,"
+                + " JWT clients demo-jwt-client and demo-secret-jwt");
     }
 
     private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
@@ -92,6 +101,28 @@ public class DemoData {
             client.setMetadata(Json.createObjectBuilder()
                     .add("post_logout_redirect_uris", Json.createArrayBuilder().add(LOGGED_OUT))
                     .build());
+            oauth2Clients.save(client);
+        }
+    }
+
+    // RFC 7523: one client proves itself with its key, the other with an HMAC of its secret, kept sealed
+    private void jwtClients() {
+        if (oauth2Clients.findEntity("demo-jwt-client").isEmpty()) {
+            OAuth2ClientEntity client = new OAuth2ClientEntity("demo-jwt-client", "Demo private_key_jwt client", null,
+                    "private_key_jwt", List.of(CALLBACK), List.of("authorization_code", "refresh_token",
+                    "client_credentials", JwtBearerGrant.GRANT_TYPE), List.of("code"), "openid profile email", null,
+                    clock.millis());
+            try (JsonReader reader = Json.createReader(new StringReader(resource("demo/jwt-client.jwks.json")))) {
+                client.setMetadata(Json.createObjectBuilder().add("jwks", reader.readObject()).build());
+            }
+            oauth2Clients.save(client);
+        }
+        if (oauth2Clients.findEntity("demo-secret-jwt").isEmpty()) {
+            String secret = "demo-secret-jwt-0123456789abcdef0123456789abcdef";
+            OAuth2ClientEntity client = new OAuth2ClientEntity("demo-secret-jwt", "Demo client_secret_jwt client",
+                    Secrets.sha256(secret), "client_secret_jwt", List.of(), List.of("client_credentials"), List.of(),
+                    "profile email", null, clock.millis());
+            client.setClientSecret(secret, encryption);
             oauth2Clients.save(client);
         }
     }

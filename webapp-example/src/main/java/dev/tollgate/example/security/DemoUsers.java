@@ -61,6 +61,11 @@ public class DemoUsers implements IdentityStore {
                 : CredentialValidationResult.INVALID_RESULT;
     }
 
+    /** Whether a user of this name exists. */
+    public boolean exists(String username) {
+        return username != null && username.length() <= 64 && em.find(DemoUser.class, username) != null;
+    }
+
     /** Creates the user unless one of that name exists; answers whether it did. */
     @Transactional
     public boolean createIfAbsent(String username, String password) {
