@@ -548,6 +548,33 @@ class ExampleIT {
         new OpenIdContract(URI.create(base())).pairwiseClientsSeeAnotherSubject();
     }
 
+    // ---- the JWT family (checks in JwtContract) ----
+
+    @Test
+    void privateKeyJwtAuthenticatesOnceForEachAssertion() throws Exception {
+        new JwtContract(URI.create(base())).privateKeyJwtAuthenticatesOnceForEachAssertion();
+    }
+
+    @Test
+    void clientSecretJwtAuthenticatesWithItsSecret() throws Exception {
+        new JwtContract(URI.create(base())).clientSecretJwtAuthenticatesWithItsSecret();
+    }
+
+    @Test
+    void badAssertionsAreInvalidClient() throws Exception {
+        new JwtContract(URI.create(base())).badAssertionsAreInvalidClient();
+    }
+
+    @Test
+    void jwtBearerGrantGivesATokenForTheNamedUser() throws Exception {
+        new JwtContract(URI.create(base())).jwtBearerGrantGivesATokenForTheNamedUser();
+    }
+
+    @Test
+    void metadataNamesTheJwtMethodsAndGrant() throws Exception {
+        new JwtContract(URI.create(base())).metadataNamesTheJwtMethodsAndGrant();
+    }
+
     // ---- OAuth 2.0 (checks in OAuth2Contract) ----
 
     @Test
