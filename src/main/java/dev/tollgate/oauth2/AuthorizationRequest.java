@@ -21,6 +21,12 @@ public record AuthorizationRequest(OAuth2Client client, ResponseType responseTyp
                                    String requestedRedirectUri, Set<String> scope, String state,
                                    ResponseMode responseMode, Map<String, String> attributes) {
 
+    /**
+     * The most characters the attributes may take, form-encoded: what the stores keep with a code and a token
+     * (the {@code ATTRIBUTES} columns). A request whose parameters would need more is {@code invalid_request}.
+     */
+    public static final int MAX_ATTRIBUTES = 4000;
+
     public AuthorizationRequest {
         scope = Set.copyOf(scope);
         attributes = Map.copyOf(attributes);

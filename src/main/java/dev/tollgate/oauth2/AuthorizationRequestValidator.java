@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.Identifiers;
 import java.util.Map;
 
@@ -53,6 +54,10 @@ final class AuthorizationRequestValidator {
             authorization = grant.validateAuthorizationRequest(authorization, request);
             for (GrantExtension extension : capabilities.extensions(grant.grantType())) {
                 authorization = extension.validateAuthorizationRequest(authorization, request);
+            }
+            // the attributes stay with the code and the token, in columns of a fixed size
+            if (FormUrlEncoding.format(authorization.attributes()).length() > AuthorizationRequest.MAX_ATTRIBUTES) {
+                throw OAuth2Error.invalidRequest("The request's parameters are too long to keep.");
             }
             return authorization;
         } catch (OAuth2Error e) {

@@ -1,5 +1,6 @@
 package dev.tollgate.oidc;
 
+import dev.tollgate.common.Identifiers;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +19,9 @@ public record Consent(String subject, String clientId, Set<String> scope, Instan
     public Consent {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(clientId, "clientId");
+        if (!Identifiers.hasNoControlCharacter(subject) || !Identifiers.hasNoControlCharacter(clientId)) {
+            throw new IllegalArgumentException("A subject or client id with a control character"); // keys are joined by one
+        }
         scope = Set.copyOf(scope);
     }
 

@@ -64,6 +64,19 @@ class AuthorizationRequestTest {
                 .getString("id_token");
     }
 
+    // ---------------------------------------------------------------- what is kept with the code
+
+    // every value within its own limit, but percent-encoded together more than a code's attributes column holds
+    @Test
+    void parametersTooLongToKeepAreInvalidRequestNotAServerError() {
+        Map<String, String> query = openIdRequest("code");
+        query.put("nonce", "\u20ac".repeat(255));
+        query.put("login_hint", "\u20ac".repeat(255));
+        Map<String, String> error = redirectParams(f.authorize(query, f.alice), false);
+        assertEquals("invalid_request", error.get("error"));
+        assertNull(error.get("code"));
+    }
+
     // ---------------------------------------------------------------- response modes
 
     // OAuth 2.0 Multiple Response Type Encoding Practices §5: never the query for a fragment-default type
