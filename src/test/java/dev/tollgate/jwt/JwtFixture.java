@@ -148,6 +148,7 @@ final class JwtFixture {
                 .clientAuthentication(clientSecretJwt)
                 .grant(new JwtBearerGrant(validator, keys, issuers, owners))
                 .extension(AssertionMetadata.of(privateKeyJwt, clientSecretJwt))
+                .clientMetadata(new JwtRegistration(uriSettings, privateKeyJwt, clientSecretJwt))
                 .build();
     }
 
