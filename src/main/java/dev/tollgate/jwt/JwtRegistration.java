@@ -20,7 +20,9 @@ import java.util.Locale;
  * The registration metadata of the JWT family (RFC 7591 §2, RFC 7523 §2.2): the client's keys, {@code jwks} (a
  * JWK Set of public keys only) or {@code jwks_uri} (https, or http where {@link JwksUriSettings} allows it), never
  * both; a {@code private_key_jwt} client must give one; {@code token_endpoint_auth_signing_alg} must be one of
- * its method's algorithms.
+ * its method's algorithms. And the format of its access tokens, {@value AccessTokenFormat#METADATA}: {@code opaque} or
+ * {@code jwt} (RFC 9068), a field of Tollgate's own (no RFC registers one); without it the server's default applies
+ * ({@link JwtAccessTokenSettings#defaultFormat()}).
  */
 public final class JwtRegistration implements ClientMetadataExtension {
 
@@ -58,6 +60,14 @@ public final class JwtRegistration implements ClientMetadataExtension {
         }
         if (PrivateKeyJwt.NAME.equals(metadata.tokenEndpointAuthMethod()) && !hasJwks && jwksUri == null) {
             throw OAuth2Error.invalidClientMetadata("A private_key_jwt client needs 'jwks' or 'jwks_uri'.");
+        }
+        String format = string(request, AccessTokenFormat.METADATA, MAX_LENGTH);
+        if (format != null) {
+            if (AccessTokenFormat.parse(format) == null) {
+                throw OAuth2Error.invalidClientMetadata("'" + AccessTokenFormat.METADATA
+                        + "' must be 'opaque' or 'jwt'.");
+            }
+            accepted.add(AccessTokenFormat.METADATA, format);
         }
         String algorithm = string(request, TOKEN_ENDPOINT_AUTH_SIGNING_ALG, MAX_LENGTH);
         if (algorithm != null) {

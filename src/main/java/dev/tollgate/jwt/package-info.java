@@ -18,6 +18,14 @@
  *         .extension(AssertionMetadata.of(privateKeyJwt, clientSecretJwt))
  *         .build();
  * }</pre>
+ * And JWT access tokens (RFC 9068), per client by its {@code access_token_format} ({@link dev.tollgate.jwt.AccessTokenFormat},
+ * validated by {@link dev.tollgate.jwt.JwtRegistration}), signed with the OpenID provider's keys through
+ * {@code dev.tollgate.oidc.Jwts} and validated without a store read; {@link dev.tollgate.jwt.JwtAccessTokens#install}
+ * registers the generator, the validator and the deny-list of revoked tokens on the builder:
+ * <pre>{@code
+ * OpenIdProvider openId = OpenIdProvider.install(builder, clients, grants, openIdSettings, keys, claims, consents);
+ * JwtAccessTokens.install(builder, keys, JwtAccessTokenSettings.DEFAULT, revokedTokens);
+ * }</pre>
  * Every JWS and JWK operation goes through Nimbus JOSE+JWT. Plain Java: no servlet, JPA, CDI or JCache types.
  */
 package dev.tollgate.jwt;

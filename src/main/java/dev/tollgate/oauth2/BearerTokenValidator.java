@@ -1,21 +1,27 @@
 package dev.tollgate.oauth2;
 
-import dev.tollgate.common.Secrets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Validates a bearer access token (RFC 6750): looked up by its hash, not expired, not revoked, and
- * carrying one of the required scope sets.
+ * Validates a bearer access token (RFC 6750): found by its {@link AccessTokenResolver} (by default looked up by
+ * its hash in the store), not expired, not revoked, and carrying one of the required scope sets.
  */
 public final class BearerTokenValidator {
 
-    private final TokenStore tokens;
+    private final AccessTokenResolver tokens;
     private final Clock clock;
     private final String realm;
 
+    /** A validator of the tokens in the store. */
     public BearerTokenValidator(TokenStore tokens, Clock clock, String realm) {
+        this(AccessTokenResolver.store(tokens), clock, realm);
+    }
+
+    /** A validator of the tokens the resolver knows, e.g. self-contained ones validated without the store. */
+    public BearerTokenValidator(AccessTokenResolver tokens, Clock clock, String realm) {
         this.tokens = tokens;
         this.clock = clock;
         this.realm = realm;
@@ -29,8 +35,9 @@ public final class BearerTokenValidator {
      * @throws OAuth2Error 401 {@code invalid_token} or 403 {@code insufficient_scope} (RFC 6750 §3.1)
      */
     public OAuth2Token validate(String accessToken, List<Set<String>> requiredScopes) {
-        OAuth2Token token = tokens.findByAccessTokenHash(Secrets.sha256(accessToken))
-                .filter(t -> t.isAccessTokenActive(clock.instant()))
+        Instant now = clock.instant();
+        OAuth2Token token = tokens.resolve(accessToken, now)
+                .filter(t -> t.isAccessTokenActive(now))
                 .orElseThrow(() -> error(OAuth2Error.INVALID_TOKEN,
                         "The access token is invalid, expired or revoked.", 401, null));
         Set<String> granted = Scope.parse(token.getScope());

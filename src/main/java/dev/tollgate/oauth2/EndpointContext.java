@@ -12,9 +12,12 @@ import java.time.Clock;
  * @param tokens       revocation of tokens, with events
  * @param events       who hears about clients and tokens
  * @param clock        the server's clock
+ * @param accessTokens how the server reads presented access tokens (the store, or local validation of
+ *                     self-contained ones)
  */
 public record EndpointContext(OAuth2Settings settings, Capabilities capabilities, ClientStore clients,
-                              TokenStore tokenStore, IssuedTokens tokens, OAuth2EventListener events, Clock clock) {
+                              TokenStore tokenStore, IssuedTokens tokens, OAuth2EventListener events, Clock clock,
+                              AccessTokenResolver accessTokens) {
 
     /**
      * Authenticates the calling client with the registered methods and reports it.

@@ -9,7 +9,8 @@ import java.time.Instant;
 /**
  * Token introspection (RFC 7662). The caller authenticates as a confidential client; the policy
  * decides what it may see. An unknown, expired, revoked or hidden token is {@code {"active": false}}
- * and nothing more (§2.2).
+ * and nothing more (§2.2). Access tokens are read as the server's resource protector reads them (its
+ * {@link AccessTokenResolver}: a self-contained one is validated locally), refresh tokens in the store.
  */
 public final class IntrospectionEndpoint implements Endpoint {
 
@@ -41,9 +42,8 @@ public final class IntrospectionEndpoint implements Endpoint {
             throw OAuth2Error.invalidRequest("Missing token.");
         }
         Instant now = context.clock().instant();
-        JsonObject body = TokenLookup.find(context.tokenStore(), presented, request.form("token_type_hint"))
-                .filter(found -> found.refreshToken()
-                        ? found.token().isRefreshTokenActive(now) : found.token().isAccessTokenActive(now))
+        JsonObject body = TokenLookup.findActive(context.accessTokens(), context.tokenStore(), presented,
+                        request.form("token_type_hint"), now)
                 .filter(found -> policy.mayIntrospect(caller, found.token()))
                 .map(found -> active(found, context.settings().issuer()))
                 .orElseGet(() -> JSON.createObjectBuilder().add("active", false).build());

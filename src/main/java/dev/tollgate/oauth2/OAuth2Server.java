@@ -21,19 +21,21 @@ public final class OAuth2Server {
     private final TokenIssuer issuer;
     private final TokenService tokens;
     private final ScopePolicy scopes;
+    private final AccessTokenResolver accessTokens;
     private final EndpointContext endpointContext;
     private final Clock clock;
 
     OAuth2Server(OAuth2Settings settings, Capabilities capabilities, ClientStore clients, TokenIssuer issuer,
-                 TokenService tokens, OAuth2EventListener events, Clock clock) {
+                 TokenService tokens, AccessTokenResolver accessTokens, OAuth2EventListener events, Clock clock) {
         this.settings = settings;
         this.capabilities = capabilities;
         this.scopes = new ScopePolicy(settings.scopesSupported());
         this.validator = new AuthorizationRequestValidator(clients, capabilities, scopes);
         this.issuer = issuer;
         this.tokens = tokens;
+        this.accessTokens = accessTokens;
         this.endpointContext = new EndpointContext(settings, capabilities, clients, tokens.store(), tokens, events,
-                clock);
+                clock, accessTokens);
         this.clock = clock;
     }
 
@@ -182,9 +184,9 @@ public final class OAuth2Server {
         return tokens.revokeAuthorization(subject, clientId);
     }
 
-    /** A protector of resources that accepts this server's tokens (RFC 6750). */
+    /** A protector of resources that accepts this server's tokens (RFC 6750), read by its {@link AccessTokenResolver}. */
     public ResourceProtector resourceProtector(BearerSettings bearer) {
-        return new ResourceProtector(new BearerTokenValidator(tokens.store(), clock, settings.realm()), bearer);
+        return new ResourceProtector(new BearerTokenValidator(accessTokens, clock, settings.realm()), bearer);
     }
 
     public OAuth2Settings settings() {

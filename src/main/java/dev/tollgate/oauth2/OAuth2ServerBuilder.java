@@ -40,6 +40,8 @@ public final class OAuth2ServerBuilder {
     private TokenGenerator accessTokens = TokenGenerator.RANDOM;
     private TokenGenerator refreshTokens = TokenGenerator.RANDOM;
     private OAuth2EventListener events = OAuth2EventListener.NONE;
+    private AccessTokenResolver accessTokenResolver;
+    private RevokedTokens revokedTokens = RevokedTokens.NONE;
 
     OAuth2ServerBuilder(OAuth2Settings settings, TokenSettings tokenSettings, ClientStore clients,
                         TokenStore tokens, Clock clock) {
@@ -125,6 +127,24 @@ public final class OAuth2ServerBuilder {
         return this;
     }
 
+    /**
+     * Replaces how the server's resource protector and introspection endpoint read access tokens (default:
+     * {@link AccessTokenResolver#store}, a store lookup by hash), e.g. to validate self-contained tokens locally.
+     */
+    public OAuth2ServerBuilder accessTokenResolver(AccessTokenResolver resolver) {
+        accessTokenResolver = Objects.requireNonNull(resolver, "resolver");
+        return this;
+    }
+
+    /**
+     * Sets the deny-list every revocation of an access token reaches (default: {@link RevokedTokens#NONE}); the
+     * token store must then implement {@link TokenStore#findUnexpiredByGrantId}.
+     */
+    public OAuth2ServerBuilder revokedTokens(RevokedTokens deniedTokens) {
+        revokedTokens = Objects.requireNonNull(deniedTokens, "deniedTokens");
+        return this;
+    }
+
     /** Sets who hears about authenticated clients and issued and revoked tokens. */
     public OAuth2ServerBuilder events(OAuth2EventListener listener) {
         events = listener;
@@ -173,6 +193,11 @@ public final class OAuth2ServerBuilder {
         return clock;
     }
 
+    /** The token store, for installers whose access-token resolver falls back to it. */
+    public TokenStore tokenStore() {
+        return tokens;
+    }
+
     /** The code store registered by {@link #standardGrants} or {@link #authorizationCodes}, or {@code null}. */
     public AuthorizationCodeStore authorizationCodes() {
         return codes;
@@ -189,7 +214,9 @@ public final class OAuth2ServerBuilder {
         capabilities.allExtensions().forEach(extension -> tokenAttributes.addAll(extension.tokenAttributes()));
         TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events,
                 tokenAttributes);
-        return new OAuth2Server(settings, capabilities, clients, issuer, new TokenService(tokens, codes, events),
-                events, clock);
+        AccessTokenResolver resolver = accessTokenResolver == null ? AccessTokenResolver.store(tokens)
+                : accessTokenResolver;
+        return new OAuth2Server(settings, capabilities, clients, issuer,
+                new TokenService(tokens, codes, events, revokedTokens, clock), resolver, events, clock);
     }
 }

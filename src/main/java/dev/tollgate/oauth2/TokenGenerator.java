@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
 import dev.tollgate.common.Secrets;
+import java.time.Instant;
 
 /** Makes access and refresh token strings: Authlib's {@code access_token_generator}. */
 @FunctionalInterface
@@ -11,4 +12,13 @@ public interface TokenGenerator {
 
     /** A new token string for what is issued; it must be unguessable and unique. */
     String generate(TokenContext context);
+
+    /**
+     * A new token string for what is issued at {@code issuedAt} and expires at {@code expiresAt}: the server calls
+     * this one, so that a self-contained token (an RFC 9068 JWT) says the times the store keeps. By default
+     * {@link #generate(TokenContext)}.
+     */
+    default String generate(TokenContext context, Instant issuedAt, Instant expiresAt) {
+        return generate(context);
+    }
 }

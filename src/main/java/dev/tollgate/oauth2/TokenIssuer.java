@@ -45,7 +45,7 @@ final class TokenIssuer {
     TokenResponse issue(TokenContext context, boolean withRefreshToken) {
         Instant now = clock.instant();
         Duration lifetime = settings.accessTokenLifetime(context.grantType());
-        String accessToken = accessTokens.generate(context);
+        String accessToken = accessTokens.generate(context, now, now.plus(lifetime));
         String refreshToken = withRefreshToken ? refreshTokens.generate(context) : null;
         IssuedToken token = new IssuedToken(Secrets.sha256(accessToken),
                 refreshToken == null ? null : Secrets.sha256(refreshToken), context.client().getClientId(),

@@ -1,6 +1,7 @@
 package dev.tollgate.oauth2;
 
 import dev.tollgate.common.Secrets;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -27,5 +28,30 @@ final class TokenLookup {
             return asRefresh.isPresent() ? asRefresh : asAccess;
         }
         return asAccess.isPresent() ? asAccess : store.findByRefreshTokenHash(hash).map(t -> new Found(t, true));
+    }
+
+    /**
+     * Finds a presented token that is active at {@code now}: as an access token through the resolver (which may
+     * validate a self-contained token without the store), as a refresh token in the store.
+     */
+    static Optional<Found> findActive(AccessTokenResolver accessTokens, TokenStore store, String presented,
+                                      String hint, Instant now) {
+        if (REFRESH_TOKEN.equals(hint)) {
+            Optional<Found> asRefresh = activeRefreshToken(store, presented, now);
+            return asRefresh.isPresent() ? asRefresh : activeAccessToken(accessTokens, presented, now);
+        }
+        Optional<Found> asAccess = activeAccessToken(accessTokens, presented, now);
+        return asAccess.isPresent() ? asAccess : activeRefreshToken(store, presented, now);
+    }
+
+    private static Optional<Found> activeAccessToken(AccessTokenResolver accessTokens, String presented,
+                                                     Instant now) {
+        return accessTokens.resolve(presented, now).filter(t -> t.isAccessTokenActive(now))
+                .map(t -> new Found(t, false));
+    }
+
+    private static Optional<Found> activeRefreshToken(TokenStore store, String presented, Instant now) {
+        return store.findByRefreshTokenHash(Secrets.sha256(presented)).filter(t -> t.isRefreshTokenActive(now))
+                .map(t -> new Found(t, true));
     }
 }

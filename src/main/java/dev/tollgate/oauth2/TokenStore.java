@@ -1,5 +1,6 @@
 package dev.tollgate.oauth2;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,4 +44,18 @@ public interface TokenStore {
      * @return the grant ids of the live tokens this call revoked
      */
     List<String> revokeAll(String username, String clientId);
+
+    /**
+     * The tokens of a grant whose access token expires after {@code now}, revoked or not: what the server puts on
+     * its deny-list ({@link RevokedTokens}) once it has revoked the grant, so that a revoked self-contained (JWT)
+     * access token is refused without a store read. In JPA: {@code SELECT t … WHERE grantId = :g AND expiresAt >
+     * :now} (the {@code grantId} index serves it). The server calls it only when it has a deny-list
+     * ({@link OAuth2ServerBuilder#revokedTokens}); a store that does not implement it cannot serve such a server.
+     *
+     * @throws UnsupportedOperationException by default
+     */
+    default List<OAuth2Token> findUnexpiredByGrantId(String grantId, Instant now) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not implement "
+                + "findUnexpiredByGrantId, which a server with a deny-list of revoked tokens needs.");
+    }
 }

@@ -51,6 +51,16 @@ public final class Jwts {
      *                        algorithm than its key's, or its signature is wrong
      */
     public JWTClaimsSet verify(String token) throws ParseException {
+        return verified(token).getJWTClaimsSet();
+    }
+
+    /**
+     * A JWT this server signed with a key it still publishes, with its header (whose {@code typ} the caller checks)
+     * and its claims; expiry is the caller's to check.
+     *
+     * @throws ParseException as {@link #verify}
+     */
+    public SignedJWT verified(String token) throws ParseException {
         if (token.length() > MAX_LENGTH) {
             throw new ParseException("Too long", 0);
         }
@@ -68,6 +78,6 @@ public final class Jwts {
         } catch (JOSEException e) {
             throw new ParseException("Cannot verify: " + e.getMessage(), 0);
         }
-        return jwt.getJWTClaimsSet();
+        return jwt;
     }
 }

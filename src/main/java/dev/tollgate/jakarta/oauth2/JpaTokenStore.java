@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,6 +75,16 @@ public class JpaTokenStore implements TokenStore {
                 .setParameter("grantId", grantId)
                 .setMaxResults(1)
                 .getResultList().isEmpty();
+    }
+
+    /** For the deny-list of revoked JWT access tokens: the grant's tokens not yet expired, revoked or not. */
+    @Override
+    public List<OAuth2Token> findUnexpiredByGrantId(String grantId, Instant now) {
+        return em.createQuery("SELECT t FROM OAuth2TokenEntity t WHERE t.grantId = :grantId"
+                        + " AND t.expiresAt > :now", OAuth2TokenEntity.class)
+                .setParameter("grantId", grantId)
+                .setParameter("now", now.toEpochMilli())
+                .getResultStream().map(OAuth2Token.class::cast).toList();
     }
 
     /** The live (unrevoked) tokens a resource owner granted, newest first. */

@@ -135,6 +135,10 @@ class JpaOAuth2StoresTest {
         assertTrue(store.findByAccessTokenHash("a1").orElseThrow().isRevoked());
         assertTrue(store.findByAccessTokenHash("a2").orElseThrow().isRevoked());
         assertFalse(store.findByAccessTokenHash("a3").orElseThrow().isRevoked());
+        // what the deny-list of revoked JWT access tokens gets: the grant's rows, revoked, until they expire
+        assertEquals(Set.of("a1", "a2"), store.findUnexpiredByGrantId("grant-1", NOW).stream()
+                .map(OAuth2Token::getAccessTokenHash).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(List.of(), store.findUnexpiredByGrantId("grant-1", NOW.plusSeconds(3600)));
         assertEquals(List.of("grant-2"), inTransaction(em, () -> store.revokeAll("bob", "client")));
         assertEquals(List.of(), inTransaction(em, () -> store.revokeAll("bob", "client")));
         em.close();
