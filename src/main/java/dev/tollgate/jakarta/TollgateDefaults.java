@@ -4,6 +4,7 @@ import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jwt.AssertionSettings;
 import dev.tollgate.jwt.JwksUriSettings;
+import dev.tollgate.jwt.JwtAccessTokenSettings;
 import dev.tollgate.oauth1.OAuth1Settings;
 import dev.tollgate.oauth1.SignatureMethods;
 import dev.tollgate.oauth2.BearerSettings;
@@ -148,6 +149,12 @@ public class TollgateDefaults {
     @Produces
     public JwksUriSettings jwksUriSettings() {
         return JwksUriSettings.DEFAULT;
+    }
+
+    /** Opaque access tokens unless a client registered {@code access_token_format} {@code jwt} (RFC 9068). */
+    @Produces
+    public JwtAccessTokenSettings jwtAccessTokenSettings() {
+        return JwtAccessTokenSettings.DEFAULT;
     }
 
     private static String setting(String property, String variable) {

@@ -25,6 +25,12 @@ public record TokenSettings(Duration authorizationCodeLifetime, Duration accessT
         accessTokenLifetimes = Map.copyOf(accessTokenLifetimes);
     }
 
+    /** The longest an access token of any grant type lives: how long a revoked one must stay denied. */
+    public Duration longestAccessTokenLifetime() {
+        return accessTokenLifetimes.values().stream().reduce(accessTokenLifetime,
+                (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+
     /** The access token lifetime for a grant type. */
     public Duration accessTokenLifetime(String grantType) {
         return accessTokenLifetimes.getOrDefault(grantType, accessTokenLifetime);

@@ -1,6 +1,7 @@
 package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.jakarta.cache.JCacheReplayCache;
+import dev.tollgate.jakarta.cache.JCacheRevokedTokens;
 import dev.tollgate.jakarta.cache.TollgateCaches;
 import dev.tollgate.jwt.AssertionMetadata;
 import dev.tollgate.jwt.AssertionSettings;
@@ -8,6 +9,8 @@ import dev.tollgate.jwt.AssertionValidator;
 import dev.tollgate.jwt.ClientKeys;
 import dev.tollgate.jwt.ClientSecretJwt;
 import dev.tollgate.jwt.JwksUriSettings;
+import dev.tollgate.jwt.JwtAccessTokenSettings;
+import dev.tollgate.jwt.JwtAccessTokens;
 import dev.tollgate.jwt.JwtBearerGrant;
 import dev.tollgate.jwt.JwtRegistration;
 import dev.tollgate.jwt.PrivateKeyJwt;
@@ -43,7 +46,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Produces the OAuth 2.0 core server with the standard grants and endpoints that the settings beans enable,
+ * Produces the OAuth 2.0 core server with the standard grants and endpoints that the settings beans enable, the
+ * JWT family (client assertions, the JWT bearer grant, RFC 9068 access tokens with a JCache deny-list), and
+ * OpenID Connect when the application has a {@code ClaimsSource} bean,
  * over the store beans (JPA by default), with its notifications as CDI events; and the resource protector
  * of {@link BearerTokenFilter}. To add a grant, an extension or a client authentication method, produce your
  * own {@link OAuth2Server} as an {@code @Alternative} (as {@link dev.tollgate.jakarta.TollgateDefaults}
@@ -94,6 +99,11 @@ public class OAuth2ServerProducer {
     Instance<ResourceOwnerLookup> owners;
     @Inject
     Instance<TrustedIssuers> trustedIssuers;
+    @Inject
+    JwtAccessTokenSettings jwtAccessTokenSettings;
+
+    /** The JCache cache of revoked access tokens, checked by every validation of a JWT access token. */
+    public static final String REVOKED_TOKENS_CACHE = "oauth2.revoked-tokens";
 
     /** The JCache cache of the {@code jti} of client and grant assertions. */
     public static final String ASSERTIONS_CACHE = "oauth2.assertion-ids";
@@ -145,6 +155,9 @@ public class OAuth2ServerProducer {
             openId.set(OpenIdProvider.install(builder, clients, grantSettings, openIdSettings.get(),
                     signingKeys.get(), claims.get(), consents.get()));
         }
+        Duration longest = tokenSettings.longestAccessTokenLifetime();
+        JwtAccessTokens.install(builder, signingKeys.get(), jwtAccessTokenSettings, new JCacheRevokedTokens(
+                caches.cache(REVOKED_TOKENS_CACHE, String.class, Boolean.class, longest), longest, clock));
         return builder;
     }
 

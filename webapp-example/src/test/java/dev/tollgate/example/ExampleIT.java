@@ -571,6 +571,11 @@ class ExampleIT {
     }
 
     @Test
+    void jwtAccessTokensAreVerifiableAndRevocableAtOnce() throws Exception {
+        new JwtContract(URI.create(base())).jwtAccessTokensAreVerifiableAndRevocableAtOnce();
+    }
+
+    @Test
     void metadataNamesTheJwtMethodsAndGrant() throws Exception {
         new JwtContract(URI.create(base())).metadataNamesTheJwtMethodsAndGrant();
     }

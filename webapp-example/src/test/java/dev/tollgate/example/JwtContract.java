@@ -9,6 +9,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -19,6 +21,7 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.TokenRevocationRequest;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretJWT;
@@ -26,6 +29,7 @@ import com.nimbusds.oauth2.sdk.auth.JWTAuthenticationClaimsSet;
 import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.Audience;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
@@ -112,6 +116,36 @@ final class JwtContract {
         assertEquals("invalid_grant", replay.toErrorResponse().getErrorObject().getCode());
     }
 
+    /** RFC 9068: demo-jwt-client's tokens are JWTs the JWK Set verifies; a revoked one is refused at once. */
+    void jwtAccessTokensAreVerifiableAndRevocableAtOnce() throws Exception {
+        AccessToken token = OAuth2Contract.success(token(new PrivateKeyJWT(JWT_CLIENT, tokenEndpoint(),
+                JWSAlgorithm.RS256, key().toRSAPrivateKey(), key().getKeyID(), null))).getAccessToken();
+        SignedJWT jwt = SignedJWT.parse(token.getValue());
+        assertEquals("at+jwt", jwt.getHeader().getType().toString());
+        JWKSet published = JWKSet.load(oauth2.metadata().getJWKSetURI().toURL());
+        RSAKey signer = (RSAKey) published.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertTrue(jwt.verify(new RSASSAVerifier(signer)), "signed by a key at jwks_uri");
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertEquals(oauth2.issuer(), claims.getIssuer());
+        assertTrue(claims.getAudience().contains(oauth2.issuer()), claims.getAudience().toString());
+        assertEquals("demo-jwt-client", claims.getSubject(), "a client's own token: sub is the client (§2.2)");
+        assertEquals("demo-jwt-client", claims.getStringClaim("client_id"));
+        assertEquals("profile", claims.getStringClaim("scope"));
+        assertTrue(claims.getJWTID() != null && claims.getIssueTime() != null && claims.getExpirationTime() != null);
+        assertEquals("demo-jwt-client", oauth2.me(token).getString("client_id"));
+
+        HTTPResponse revoked = new TokenRevocationRequest(base().resolve("/oauth2/revoke"), new PrivateKeyJWT(JWT_CLIENT,
+                tokenEndpoint(), JWSAlgorithm.RS256, key().toRSAPrivateKey(), key().getKeyID(), null), token)
+                .toHTTPRequest().send();
+        assertEquals(200, revoked.getStatusCode(), revoked.getBody());
+        java.net.http.HttpResponse<String> refused = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base().resolve("/api/me"))
+                        .header("Authorization", token.toAuthorizationHeader()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, refused.statusCode(), "refused at once after revocation");
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().contains("invalid_token"));
+    }
+
     void metadataNamesTheJwtMethodsAndGrant() throws Exception {
         AuthorizationServerMetadata metadata = oauth2.metadata();
         assertTrue(metadata.getTokenEndpointAuthMethods().toString().contains("private_key_jwt"));
@@ -166,6 +200,10 @@ final class JwtContract {
             }
         }
         throw new IllegalStateException("No demo/jwt-client-private.jwk.json under " + Path.of("").toAbsolutePath());
+    }
+
+    private URI base() throws Exception {
+        return URI.create(oauth2.issuer() + "/");
     }
 
     /** The token endpoint as the metadata names it: an assertion's audience is the server's own URL for it. */

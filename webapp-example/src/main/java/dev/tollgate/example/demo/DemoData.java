@@ -6,6 +6,7 @@ import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
 import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
 import dev.tollgate.jakarta.oauth2.JpaOAuth2ClientStore;
 import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
+import dev.tollgate.jwt.AccessTokenFormat;
 import dev.tollgate.jwt.JwtBearerGrant;
 import dev.tollgate.oidc.KeyEncryption;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,7 +114,8 @@ public class DemoData {
                     "client_credentials", JwtBearerGrant.GRANT_TYPE), List.of("code"), "openid profile email", null,
                     clock.millis());
             try (JsonReader reader = Json.createReader(new StringReader(resource("demo/jwt-client.jwks.json")))) {
-                client.setMetadata(Json.createObjectBuilder().add("jwks", reader.readObject()).build());
+                client.setMetadata(Json.createObjectBuilder().add("jwks", reader.readObject())
+                        .add(AccessTokenFormat.METADATA, AccessTokenFormat.JWT.value()).build()); // RFC 9068
             }
             oauth2Clients.save(client);
         }
