@@ -55,6 +55,21 @@ public final class Jwts {
     }
 
     /**
+     * The claims of an ID token this server signed, as {@link #verify} checks it, and typed as an ID token is
+     * ({@code JWT} or untyped): never an RFC 9068 access token ({@code at+jwt}) offered as a hint (RFC 8725 §3.11).
+     *
+     * @throws ParseException as {@link #verify}, or for another type
+     */
+    public JWTClaimsSet verifyIdToken(String token) throws ParseException {
+        SignedJWT jwt = verified(token);
+        JOSEObjectType type = jwt.getHeader().getType();
+        if (type != null && !JOSEObjectType.JWT.equals(type)) {
+            throw new ParseException("Not an ID token: " + type, 0);
+        }
+        return jwt.getJWTClaimsSet();
+    }
+
+    /**
      * A JWT this server signed with a key it still publishes, with its header (whose {@code typ} the caller checks)
      * and its claims; expiry is the caller's to check.
      *

@@ -172,7 +172,7 @@ public final class OpenIdConnect implements GrantExtension {
             return null;
         }
         try {
-            JWTClaimsSet claims = jwts.verify(hint);
+            JWTClaimsSet claims = jwts.verifyIdToken(hint);
             if (!issuer.equals(claims.getIssuer()) || claims.getSubject() == null) {
                 throw OAuth2Error.invalidRequest("The id_token_hint was not issued here.");
             }

@@ -188,7 +188,7 @@ public final class OpenIdProvider {
         String hintSubject = null;
         if (hint != null) {
             try {
-                JWTClaimsSet claims = jwts.verify(hint); // §2: an expired one is still accepted
+                JWTClaimsSet claims = jwts.verifyIdToken(hint); // §2: an expired one is still accepted
                 if (!oauth2.issuer().equals(claims.getIssuer()) || claims.getAudience().size() != 1) {
                     throw OAuth2Error.invalidRequest("The id_token_hint was not issued here.");
                 }

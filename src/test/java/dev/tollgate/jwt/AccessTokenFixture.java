@@ -100,6 +100,7 @@ final class AccessTokenFixture {
     final JwtAccessTokenSettings jwtSettings;
     final OAuth2Server server;
     final ResourceProtector protector;
+    final OpenIdProvider provider;
     /** Alice, who signed in 30 seconds before the fixture was made, with a password, at the silver level. */
     final ResourceOwner alice;
 
@@ -119,7 +120,7 @@ final class AccessTokenFixture {
                 .standardGrants(codes, (username, password) -> Optional.empty(), grants, PkceSettings.DEFAULT)
                 .standardEndpoints(RegistrationSettings.OPEN)
                 .clientMetadata(new JwtRegistration(JwksUriSettings.DEFAULT));
-        OpenIdProvider.install(builder, clients, grants, OpenIdSettings.DEFAULT, keys,
+        provider = OpenIdProvider.install(builder, clients, grants, OpenIdSettings.DEFAULT, keys,
                 (subject, names) -> Map.of("name", "Alice Liddell", "email", "alice@example.com"), new Consents());
         JwtAccessTokens.install(builder, keys, jwtSettings, revoked);
         server = builder.build();
