@@ -25,6 +25,7 @@ public record KeySettings(List<JWSAlgorithm> algorithms, Duration rotationPeriod
 
     /** How often a node reads the key store again, so that it publishes another node's new keys in time. */
     static final Duration LONGEST_RELOAD = Duration.ofMinutes(5);
+    static final Duration SHORTEST_RELOAD = Duration.ofSeconds(1);
 
     public KeySettings {
         algorithms = List.copyOf(algorithms);
@@ -58,10 +59,14 @@ public record KeySettings(List<JWSAlgorithm> algorithms, Duration rotationPeriod
         return activationDelay.dividedBy(2);
     }
 
-    /** How often a node reads the stored keys again: a quarter of the activation delay, at most 5 minutes. */
+    /**
+     * How often a node reads the stored keys again: a quarter of the activation delay, at most 5 minutes, and at
+     * least a second (with no delay at all, not on every signature).
+     */
     public Duration reloadInterval() {
         Duration quarter = activationDelay.dividedBy(4);
-        return quarter.compareTo(LONGEST_RELOAD) < 0 ? quarter : LONGEST_RELOAD;
+        Duration bounded = quarter.compareTo(LONGEST_RELOAD) < 0 ? quarter : LONGEST_RELOAD;
+        return bounded.compareTo(SHORTEST_RELOAD) > 0 ? bounded : SHORTEST_RELOAD;
     }
 
     public KeySettings withAlgorithms(List<JWSAlgorithm> newAlgorithms) {

@@ -124,10 +124,17 @@ public final class RotatingSigningKeys implements SigningKeys {
 
     private Snapshot current(Instant now) {
         Snapshot keys = snapshot;
-        if (keys == null || !now.isBefore(keys.loadedAt().plus(settings.reloadInterval()))) {
-            keys = reload(now);
-        }
-        return keys;
+        return isFresh(keys, now) ? keys : refresh(now);
+    }
+
+    // one thread reads the store; those that waited for it use what it read
+    private synchronized Snapshot refresh(Instant now) {
+        Snapshot keys = snapshot;
+        return isFresh(keys, now) ? keys : reload(now);
+    }
+
+    private boolean isFresh(Snapshot keys, Instant now) {
+        return keys != null && now.isBefore(keys.loadedAt().plus(settings.reloadInterval()));
     }
 
     private synchronized Snapshot reload(Instant now) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * flow ({@code demo-oidc}, {@code openid profile email}, a nonce, {@code client_secret_basic}: after the first
  * consent the authorization endpoint answers at once); and the OpenID Connect flow with
  * {@code prompt=consent}, which goes through the consent page as the plain flow does, so that the comparison
- * is also made like for like. They are measured in turn, in rounds (see {@link LoadRunner#interleaved}).
+ * is also made like for like. They are measured in turn, in {@link #ROUNDS} rounds (see
+ * {@link LoadRunner#interleaved}).
  *
  * <p>Standalone against a running example: {@code CodeFlows BASE_URL [SECONDS [ROUNDS]]}, e.g.
  * {@code java -cp benchmarks/target/benchmarks.jar dev.tollgate.benchmarks.http.CodeFlows http://127.0.0.1:8080 20}:
@@ -25,6 +26,8 @@ public final class CodeFlows {
     static final String OPENID_CONSENT_PAGE = "oidc-consent-flow-java";
     static final int THREADS = 4;
     static final double TARGET = 0.80;
+    /** Rounds of the measurement: many short turns, so that a burst of the machine's other work is shared out. */
+    static final int ROUNDS = 10;
 
     private CodeFlows() {
     }
@@ -42,8 +45,8 @@ public final class CodeFlows {
         client.verifyIdToken(first.getString("id_token"));
         Map<String, String> names = new LinkedHashMap<>();
         names.put(PLAIN, "code + PKCE flow (4 users at once)");
-        names.put(OPENID, "OpenID Connect code + PKCE flow, consent remembered (4 at once)");
-        names.put(OPENID_CONSENT_PAGE, "OpenID Connect code + PKCE flow, prompt=consent (4 at once)");
+        names.put(OPENID, "OpenID code + PKCE flow, consent kept (4 at once)");
+        names.put(OPENID_CONSENT_PAGE, "OpenID code + PKCE flow, prompt=consent (4 at once)");
         Map<String, LoadRunner.Operation> flows = new LinkedHashMap<>();
         flows.put(names.get(PLAIN), client::codeFlow);
         flows.put(names.get(OPENID), () -> client.openIdCodeFlow(false));
@@ -67,7 +70,7 @@ public final class CodeFlows {
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : ROUNDS;
         ExampleClient client = new ExampleClient(base);
         client.signIn("alice", "wonderland");
         Map<String, LoadResult> results = measure(client, seconds, Math.max(1, seconds / 3), rounds);

@@ -21,7 +21,6 @@ import java.util.Map;
 public final class HttpLoadBenchmark {
 
     private static final int THREADS = 16;
-    private static final int FLOW_ROUNDS = 2;
 
     private HttpLoadBenchmark() {
     }
@@ -60,7 +59,7 @@ public final class HttpLoadBenchmark {
         for (Scenario scenario : scenarios.values()) {
             scenario.run();
         }
-        CodeFlows.measure(client, seconds, warmup, FLOW_ROUNDS);
+        CodeFlows.measure(client, seconds, warmup, CodeFlows.ROUNDS);
         table.keepOnly(accessToken);
         table.fillTo(100);
         Map<String, LoadResult> results = new LinkedHashMap<>();
@@ -68,7 +67,7 @@ public final class HttpLoadBenchmark {
             results.put(scenario.getKey(), scenario.getValue().run());
         }
         // the plain and the OpenID Connect code flows, measured in turn (in rounds) for their ratio
-        results.putAll(CodeFlows.measure(client, seconds, warmup, FLOW_ROUNDS));
+        results.putAll(CodeFlows.measure(client, seconds, warmup, CodeFlows.ROUNDS));
         long before = System.nanoTime();
         table.fillTo(tokens);
         double fillSeconds = (System.nanoTime() - before) / 1e9;
