@@ -155,6 +155,34 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
                 clientUri, logoUri, tosUri, policyUri, contacts, softwareId, softwareVersion, fields);
     }
 
+    private static final Set<String> STANDARD_FIELDS = Set.of("redirect_uris", "token_endpoint_auth_method",
+            "grant_types", "response_types", "scope", "client_name", "client_uri", "logo_uri", "tos_uri",
+            "policy_uri", "contacts", "software_id", "software_version");
+
+    /**
+     * Reads back metadata that {@link #toJson} wrote, e.g. from a store, without validating it again: what
+     * is not a field of RFC 7591 §2 becomes {@link #additional()}.
+     */
+    public static ClientMetadata fromJson(JsonObject json) {
+        JsonObjectBuilder additional = JSON.createObjectBuilder();
+        json.forEach((name, value) -> {
+            if (!STANDARD_FIELDS.contains(name)) {
+                additional.add(name, value);
+            }
+        });
+        return new ClientMetadata(stored(json, "redirect_uris"), json.getString("token_endpoint_auth_method",
+                ClientAuthenticationMethod.CLIENT_SECRET_BASIC), stored(json, "grant_types"),
+                stored(json, "response_types"), json.getString("scope", null), json.getString("client_name", null),
+                json.getString("client_uri", null), json.getString("logo_uri", null), json.getString("tos_uri", null),
+                json.getString("policy_uri", null), stored(json, "contacts"), json.getString("software_id", null),
+                json.getString("software_version", null), additional.build());
+    }
+
+    private static List<String> stored(JsonObject json, String name) {
+        return json.containsKey(name) && json.get(name).getValueType() == JsonValue.ValueType.ARRAY
+                ? json.getJsonArray(name).getValuesAs(jakarta.json.JsonString::getString) : List.of();
+    }
+
     /** The metadata as JSON (RFC 7591 §3.2.1). */
     public JsonObject toJson() {
         JsonObjectBuilder json = JSON.createObjectBuilder()

@@ -11,14 +11,29 @@ import java.util.Set;
  * @param clientSecretHash the SHA-256 hash of the secret, or {@code null} for a public client
  * @param clientSecret     the secret itself, only for a {@code client_secret_jwt} client (an HMAC key); else
  *                         {@code null}
+ * @param registrationAccessTokenHash the SHA-256 hash of the registration access token with which the client
+ *                         manages its registration (RFC 7592 §3), or {@code null} if it cannot
  */
 public record RegisteredClient(String clientId, String clientSecretHash, Instant clientIdIssuedAt,
-                               ClientMetadata metadata, String clientSecret) implements OAuth2Client {
+                               ClientMetadata metadata, String clientSecret, String registrationAccessTokenHash)
+        implements OAuth2Client {
+
+    /** A client without a registration access token. */
+    public RegisteredClient(String clientId, String clientSecretHash, Instant clientIdIssuedAt,
+                            ClientMetadata metadata, String clientSecret) {
+        this(clientId, clientSecretHash, clientIdIssuedAt, metadata, clientSecret, null);
+    }
 
     /** A client whose secret, if any, is kept only as a hash. */
     public RegisteredClient(String clientId, String clientSecretHash, Instant clientIdIssuedAt,
                             ClientMetadata metadata) {
-        this(clientId, clientSecretHash, clientIdIssuedAt, metadata, null);
+        this(clientId, clientSecretHash, clientIdIssuedAt, metadata, null, null);
+    }
+
+    /** This client with other metadata and another registration access token (RFC 7592 §2.2). */
+    public RegisteredClient withMetadata(ClientMetadata newMetadata, String newRegistrationAccessTokenHash) {
+        return new RegisteredClient(clientId, clientSecretHash, clientIdIssuedAt, newMetadata, clientSecret,
+                newRegistrationAccessTokenHash);
     }
 
     @Override

@@ -23,4 +23,23 @@ final class InMemoryClientStore implements ClientStore {
             throw new IllegalStateException("duplicate client id");
         }
     }
+
+    @Override
+    public Optional<RegisteredClient> findRegistration(String clientId) {
+        return clientId != null && clients.get(clientId) instanceof RegisteredClient registered
+                ? Optional.of(registered) : Optional.empty();
+    }
+
+    @Override
+    public boolean update(RegisteredClient client, String expectedRegistrationAccessTokenHash) {
+        OAuth2Client current = clients.get(client.clientId());
+        return current instanceof RegisteredClient registered
+                && expectedRegistrationAccessTokenHash.equals(registered.registrationAccessTokenHash())
+                && clients.replace(client.clientId(), current, client);
+    }
+
+    @Override
+    public boolean delete(String clientId) {
+        return clients.remove(clientId) != null;
+    }
 }

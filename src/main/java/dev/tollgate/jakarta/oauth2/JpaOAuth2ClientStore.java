@@ -1,14 +1,18 @@
 package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.jakarta.persistence.TollgatePersistence;
+import dev.tollgate.oauth2.ClientMetadata;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.RegisteredClient;
 import dev.tollgate.oidc.KeyEncryption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,9 +54,55 @@ public class JpaOAuth2ClientStore implements ClientStore {
                 client.getGrantTypes(), client.getResponseTypes(), client.getScope(), null,
                 client.clientIdIssuedAt().toEpochMilli());
         entity.setDynamicallyRegistered(true);
-        entity.setMetadata(client.getMetadata());
+        entity.setRegistered(client.metadata());
         entity.setClientSecret(client.getClientSecret(), encryption);
+        entity.setRegistrationTokenHash(client.registrationAccessTokenHash());
         em.persist(entity);
+    }
+
+    /** A client that registered itself and may manage its registration (RFC 7592), as registered. */
+    @Override
+    public Optional<RegisteredClient> findRegistration(String clientId) {
+        return findEntity(clientId).filter(entity -> entity.isDynamicallyRegistered()
+                && entity.getRegistrationTokenHash() != null).map(JpaOAuth2ClientStore::registration);
+    }
+
+    private static RegisteredClient registration(OAuth2ClientEntity entity) {
+        JsonObject registered = entity.getRegisteredMetadata();
+        ClientMetadata metadata = registered != null ? ClientMetadata.fromJson(registered)
+                : new ClientMetadata(entity.getRedirectUris(), entity.getTokenEndpointAuthMethod(),
+                        List.copyOf(entity.getGrantTypes()), List.copyOf(entity.getResponseTypes()), entity.getScope(),
+                        entity.getClientName(), null, null, null, null, List.of(), null, null, entity.getMetadata());
+        return new RegisteredClient(entity.getClientId(), entity.getClientSecretHash(),
+                Instant.ofEpochMilli(entity.getCreatedAt()), metadata, entity.getClientSecret(),
+                entity.getRegistrationTokenHash());
+    }
+
+    /** Replaces a self-registered client's metadata and registration token hash, the row locked meanwhile. */
+    @Override
+    @Transactional
+    public boolean update(RegisteredClient client, String expectedRegistrationAccessTokenHash) {
+        OAuth2ClientEntity entity = em.find(OAuth2ClientEntity.class, client.getClientId(),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (entity == null || !entity.isDynamicallyRegistered() || expectedRegistrationAccessTokenHash == null
+                || !expectedRegistrationAccessTokenHash.equals(entity.getRegistrationTokenHash())) {
+            return false;
+        }
+        entity.setRegistered(client.metadata());
+        entity.setRegistrationTokenHash(client.registrationAccessTokenHash());
+        return true;
+    }
+
+    /** Removes a client; its tokens and codes stay until they expire or are revoked. */
+    @Override
+    @Transactional
+    public boolean delete(String clientId) {
+        OAuth2ClientEntity entity = clientId == null ? null : em.find(OAuth2ClientEntity.class, clientId);
+        if (entity == null) {
+            return false;
+        }
+        em.remove(entity);
+        return true;
     }
 
     /** Stores a client registered by other means, such as a developer page. */

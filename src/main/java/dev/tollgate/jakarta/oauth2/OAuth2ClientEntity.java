@@ -1,6 +1,7 @@
 package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.common.JsonSupport;
+import dev.tollgate.oauth2.ClientMetadata;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oidc.KeyEncryption;
 import jakarta.json.JsonObject;
@@ -87,6 +88,20 @@ public class OAuth2ClientEntity implements OAuth2Client {
 
     @Transient
     private volatile String clientSecret;
+
+    /**
+     * The SHA-256 hash of the registration access token with which a dynamically registered client manages its
+     * registration (RFC 7592); {@code null} for every other client, which cannot.
+     */
+    @Column(name = "REGISTRATION_TOKEN_HASH", length = 64)
+    private String registrationTokenHash;
+
+    /**
+     * All the metadata a client registered for itself (RFC 7591 §2), as a JSON object, for the client
+     * configuration endpoint (RFC 7592 §2.1); {@code null} for other clients and in rows of older versions.
+     */
+    @Column(name = "REGISTERED_METADATA", length = 20000)
+    private String registeredMetadata;
 
     protected OAuth2ClientEntity() {
     }
@@ -203,6 +218,41 @@ public class OAuth2ClientEntity implements OAuth2Client {
 
     public void setDynamicallyRegistered(boolean registeredByItself) {
         this.dynamicallyRegistered = registeredByItself;
+    }
+
+    /** The hash of the registration access token (RFC 7592), or {@code null}. */
+    public String getRegistrationTokenHash() {
+        return registrationTokenHash;
+    }
+
+    public void setRegistrationTokenHash(String registrationTokenHash) {
+        this.registrationTokenHash = registrationTokenHash;
+    }
+
+    /** The metadata the client registered for itself (RFC 7591), or {@code null}. */
+    public JsonObject getRegisteredMetadata() {
+        if (registeredMetadata == null) {
+            return null;
+        }
+        try (JsonReader reader = JsonSupport.JSON.createReader(new StringReader(registeredMetadata))) {
+            return reader.readObject();
+        }
+    }
+
+    /**
+     * Replaces what a client registered for itself: the metadata and the columns read from it, as a dynamic
+     * registration (RFC 7591) or its update (RFC 7592 §2.2) does.
+     */
+    public void setRegistered(ClientMetadata registered) {
+        this.clientName = registered.clientName();
+        this.tokenEndpointAuthMethod = registered.tokenEndpointAuthMethod();
+        this.redirectUris = String.join("\n", registered.redirectUris());
+        this.grantTypes = String.join(" ", new LinkedHashSet<>(registered.grantTypes()));
+        this.responseTypes = new LinkedHashSet<>(registered.responseTypes()).stream().map(type -> type + "\n")
+                .collect(Collectors.joining());
+        this.scope = registered.scope();
+        setMetadata(registered.additional());
+        this.registeredMetadata = registered.toJson().toString();
     }
 
     public String getUserId() {

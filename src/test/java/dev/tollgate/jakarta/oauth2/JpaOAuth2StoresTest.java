@@ -51,6 +51,7 @@ class JpaOAuth2StoresTest {
         EntityManagerFactory emf = factory.get();
         try {
             clients(emf);
+            registrationsAreManaged(emf);
             tokens(emf);
             codesAreRedeemedOnceAmongConcurrentCallers(emf);
             aReplayBeforeTheFirstUseStoresItsTokenStillRevokesIt(emf);
@@ -107,6 +108,58 @@ class JpaOAuth2StoresTest {
         assertEquals("App", ((OAuth2ClientEntity) client).getClientName());
         assertTrue(client.isDynamicallyRegistered(), "registered by itself: nobody vouches for its name");
         assertTrue(store.find("unknown").isEmpty());
+        em.close();
+    }
+
+    // RFC 7592: the registration access token's hash, the metadata as registered, replaced and deleted
+    private static void registrationsAreManaged(EntityManagerFactory emf) {
+        EntityManager em = emf.createEntityManager();
+        JpaOAuth2ClientStore store = new JpaOAuth2ClientStore(em, KeyEncryption.NONE);
+        ClientMetadata metadata = new ClientMetadata(List.of("https://app.example/cb"), "client_secret_basic",
+                List.of("authorization_code"), List.of("code"), "profile", "Managed", "https://app.example/", null,
+                null, null, List.of("ops@app.example"), "app-id", "1.0",
+                jakarta.json.Json.createObjectBuilder().add("post_logout_redirect_uris",
+                        jakarta.json.Json.createArrayBuilder().add("https://app.example/bye")).build());
+        String first = Secrets.sha256("first-token");
+        inTransaction(em, () -> {
+            store.save(new RegisteredClient("managed", Secrets.sha256("secret"), NOW, metadata, null, first));
+            return null;
+        });
+        em.clear();
+        RegisteredClient found = store.findRegistration("managed").orElseThrow();
+        assertEquals(first, found.registrationAccessTokenHash());
+        assertEquals(metadata, found.metadata());
+        assertEquals(NOW, found.clientIdIssuedAt());
+        assertTrue(found.checkClientSecret("secret"));
+        assertTrue(store.findRegistration("registered").isEmpty(), "registered without a registration token");
+        assertTrue(store.findRegistration("unknown").isEmpty());
+
+        ClientMetadata replaced = new ClientMetadata(List.of("https://app.example/new", "https://app.example/two"),
+                "client_secret_basic", List.of("authorization_code", "refresh_token"), List.of("code"), "profile email",
+                null, null, null, null, null, List.of(), null, null, null);
+        String second = Secrets.sha256("second-token");
+        assertFalse(inTransaction(em, () -> store.update(found.withMetadata(replaced, second), Secrets.sha256("wrong"))));
+        assertTrue(inTransaction(em, () -> store.update(found.withMetadata(replaced, second), first)));
+        assertFalse(inTransaction(em, () -> store.update(found.withMetadata(replaced, second), first)),
+                "the old token updates once");
+        em.clear();
+        RegisteredClient updated = store.findRegistration("managed").orElseThrow();
+        assertEquals(second, updated.registrationAccessTokenHash());
+        assertEquals(replaced, updated.metadata());
+        OAuth2Client client = store.find("managed").orElseThrow();
+        assertEquals(List.of("https://app.example/new", "https://app.example/two"), client.getRedirectUris());
+        assertEquals(Set.of("authorization_code", "refresh_token"), client.getGrantTypes());
+        assertEquals("profile email", client.getScope());
+        assertNull(((OAuth2ClientEntity) client).getClientName());
+        assertTrue(client.getMetadata().isEmpty());
+        assertTrue(client.checkClientSecret("secret"), "the secret stays");
+
+        assertTrue(inTransaction(em, () -> store.delete("managed")));
+        assertFalse(inTransaction(em, () -> store.delete("managed")));
+        em.clear();
+        assertTrue(store.find("managed").isEmpty());
+        assertTrue(store.findRegistration("managed").isEmpty());
+        assertTrue(store.find("registered").isPresent());
         em.close();
     }
 
