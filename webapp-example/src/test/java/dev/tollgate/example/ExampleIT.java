@@ -576,6 +576,11 @@ class ExampleIT {
     }
 
     @Test
+    void clientManagementReadsReplacesAndDeletesWithTheRegistrationToken() throws Exception {
+        new JwtContract(URI.create(base())).clientManagementReadsReplacesAndDeletesWithTheRegistrationToken();
+    }
+
+    @Test
     void metadataNamesTheJwtMethodsAndGrant() throws Exception {
         new JwtContract(URI.create(base())).metadataNamesTheJwtMethodsAndGrant();
     }

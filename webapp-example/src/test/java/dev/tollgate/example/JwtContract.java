@@ -146,6 +146,52 @@ final class JwtContract {
         assertTrue(refused.headers().firstValue("WWW-Authenticate").orElseThrow().contains("invalid_token"));
     }
 
+    /** RFC 7592: the registration access token reads, replaces and deletes its own client, and nothing else. */
+    void clientManagementReadsReplacesAndDeletesWithTheRegistrationToken() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String body = "{\"redirect_uris\":[\"https://rp.example/cb\"],\"client_name\":\"Managed\"}";
+        var created = http.send(java.net.http.HttpRequest.newBuilder(base().resolve("/oauth2/register"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        jakarta.json.JsonObject client = jakarta.json.Json.createReader(new java.io.StringReader(created.body()))
+                .readObject();
+        String clientId = client.getString("client_id");
+        URI configuration = URI.create(client.getString("registration_client_uri"));
+        assertEquals(base().resolve("/oauth2/register/" + clientId), configuration);
+        String token = client.getString("registration_access_token");
+
+        var read = http.send(java.net.http.HttpRequest.newBuilder(configuration).header("Authorization",
+                "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, read.statusCode(), read.body());
+        assertFalse(read.body().contains("client_secret\""), "the secret is shown once, at registration");
+        var anonymous = http.send(java.net.http.HttpRequest.newBuilder(configuration).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+
+        String replacement = "{\"client_id\":\"" + clientId + "\",\"redirect_uris\":[\"https://rp.example/cb2\"]}";
+        var replaced = http.send(java.net.http.HttpRequest.newBuilder(configuration).header("Authorization",
+                "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(replacement)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertTrue(replaced.body().contains("https://rp.example/cb2"), replaced.body());
+        String rotated = jakarta.json.Json.createReader(new java.io.StringReader(replaced.body())).readObject()
+                .getString("registration_access_token");
+        var stale = http.send(java.net.http.HttpRequest.newBuilder(configuration).header("Authorization",
+                "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, stale.statusCode(), "the old token was rotated out");
+
+        var deleted = http.send(java.net.http.HttpRequest.newBuilder(configuration).header("Authorization",
+                "Bearer " + rotated).DELETE().build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        var gone = http.send(java.net.http.HttpRequest.newBuilder(configuration).header("Authorization",
+                "Bearer " + rotated).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, gone.statusCode());
+    }
+
     void metadataNamesTheJwtMethodsAndGrant() throws Exception {
         AuthorizationServerMetadata metadata = oauth2.metadata();
         assertTrue(metadata.getTokenEndpointAuthMethods().toString().contains("private_key_jwt"));
