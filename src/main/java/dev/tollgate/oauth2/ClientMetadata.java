@@ -11,9 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Validated client metadata (RFC 7591 §2). Fields the server does not support are dropped; the
@@ -47,15 +45,16 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
         List<String> grantTypes = strings(json, "grant_types", MAX_LENGTH);
         List<String> responseTypes = strings(json, "response_types", MAX_LENGTH);
         // RFC 7591 §2: defaults authorization_code and code; one list given implies the other
+        ClientTypes types = new ClientTypes(capabilities);
         if (grantTypes == null && responseTypes == null) {
             grantTypes = List.of(AuthorizationCodeGrant.GRANT_TYPE);
             responseTypes = List.of(ResponseType.CODE.toString());
         } else if (responseTypes == null) {
-            responseTypes = responseTypesFor(grantTypes, capabilities);
+            responseTypes = types.responseTypesFor(grantTypes);
         } else if (grantTypes == null) {
-            grantTypes = responseTypes.stream().map(type -> grantTypeOf(type, capabilities)).toList();
+            grantTypes = responseTypes.stream().map(types::grantTypeOf).toList();
         }
-        checkTypes(grantTypes, responseTypes, capabilities);
+        types.check(grantTypes, responseTypes);
         String method = string(json, "token_endpoint_auth_method", MAX_LENGTH);
         method = method == null ? ClientAuthenticationMethod.CLIENT_SECRET_BASIC : method;
         if (!capabilities.clientAuthentication().methodNames(false).contains(method)) {
@@ -84,61 +83,6 @@ public record ClientMetadata(List<String> redirectUris, String tokenEndpointAuth
             extension.parse(json, metadata, additional);
         }
         return metadata.withAdditional(additional.build());
-    }
-
-    // RFC 7591 §2: authorization_code implies code, implicit implies token; other grant types their own types
-    private static final Map<String, String> DEFAULT_RESPONSE_TYPES = Map.of(
-            AuthorizationCodeGrant.GRANT_TYPE, "code", ImplicitGrant.GRANT_TYPE, "token");
-
-    private static List<String> responseTypesFor(List<String> grantTypes, Capabilities capabilities) {
-        Set<String> types = new TreeSet<>();
-        for (String grantType : grantTypes) {
-            String standard = DEFAULT_RESPONSE_TYPES.get(grantType);
-            if (standard != null && capabilities.authorizationGrant(standard) != null) {
-                types.add(standard);
-            } else {
-                types.addAll(responseTypesOf(grantType, capabilities));
-            }
-        }
-        return List.copyOf(types);
-    }
-
-    private static List<String> responseTypesOf(String grantType, Capabilities capabilities) {
-        return capabilities.authorizationGrants().stream()
-                .filter(grant -> grant.grantType().equals(grantType))
-                .map(grant -> grant.responseType().toString())
-                .toList();
-    }
-
-    // RFC 7591 §2.1: grant types and response types must agree: each response type's grant type is registered,
-    // and each grant type of the authorization endpoint has one of its response types
-    private static void checkTypes(List<String> grantTypes, List<String> responseTypes, Capabilities capabilities) {
-        for (String grantType : grantTypes) {
-            if (!capabilities.grantTypes().contains(grantType)) {
-                throw OAuth2Error.invalidClientMetadata("Unsupported grant type '" + grantType + "'.");
-            }
-        }
-        for (String responseType : responseTypes) {
-            AuthorizationGrant grant = capabilities.authorizationGrant(responseType);
-            if (grant == null) {
-                throw OAuth2Error.invalidClientMetadata("Unsupported response type '" + responseType + "'.");
-            }
-            if (!grantTypes.contains(grant.grantType())) {
-                throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
-            }
-        }
-        for (String grantType : grantTypes) {
-            List<String> own = responseTypesOf(grantType, capabilities);
-            if (!own.isEmpty() && own.stream().noneMatch(type -> responseTypes.stream()
-                    .anyMatch(registered -> ResponseType.parse(type).matches(registered)))) {
-                throw OAuth2Error.invalidClientMetadata("response_types and grant_types do not agree.");
-            }
-        }
-    }
-
-    private static String grantTypeOf(String responseType, Capabilities capabilities) {
-        AuthorizationGrant grant = capabilities.authorizationGrant(responseType);
-        return grant == null ? responseType : grant.grantType();
     }
 
     private static Set<String> parseScope(String scope) {

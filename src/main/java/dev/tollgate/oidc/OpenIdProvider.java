@@ -1,19 +1,16 @@
 package dev.tollgate.oidc;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.oauth2.AuthorizationCodeGrant;
 import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.AuthorizationRequest;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.GrantSettings;
-import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.OAuth2Request;
 import dev.tollgate.oauth2.OAuth2ServerBuilder;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.ResourceOwner;
-import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -31,20 +28,18 @@ public final class OpenIdProvider {
     public static final String END_SESSION = "end_session";
     public static final String DEFAULT_END_SESSION_PATH = "/oauth2/logout";
 
-    private final OAuth2Settings oauth2;
     private final Jwts jwts;
     private final SubjectTypes subjects;
     private final ConsentStore consents;
-    private final ClientStore clients;
+    private final EndSession endSession;
     private final Clock clock;
 
     private OpenIdProvider(OAuth2Settings oauth2, Jwts jwts, SubjectTypes subjects, ConsentStore consents,
                            ClientStore clients, Clock clock) {
-        this.oauth2 = oauth2;
         this.jwts = jwts;
         this.subjects = subjects;
         this.consents = consents;
-        this.clients = clients;
+        this.endSession = new EndSession(new IdTokenHints(oauth2.issuer(), jwts), subjects, clients);
         this.clock = clock;
     }
 
@@ -183,40 +178,12 @@ public final class OpenIdProvider {
      *                     or a {@code client_id} that is not its audience
      */
     public LogoutRequest validateLogoutRequest(OAuth2Request request) {
-        String hint = request.param("id_token_hint");
-        String clientId = request.param("client_id");
-        String hintSubject = null;
-        if (hint != null) {
-            try {
-                JWTClaimsSet claims = jwts.verifyIdToken(hint); // §2: an expired one is still accepted
-                if (!oauth2.issuer().equals(claims.getIssuer()) || claims.getAudience().size() != 1) {
-                    throw OAuth2Error.invalidRequest("The id_token_hint was not issued here.");
-                }
-                String audience = claims.getAudience().get(0);
-                if (clientId != null && !clientId.equals(audience)) {
-                    throw OAuth2Error.invalidRequest("The client_id is not the id_token_hint's audience.");
-                }
-                clientId = audience;
-                hintSubject = claims.getSubject();
-            } catch (ParseException e) {
-                throw OAuth2Error.invalidRequest("Invalid id_token_hint.");
-            }
-        }
-        OAuth2Client client = clientId == null || clientId.length() > 255 ? null : clients.find(clientId).orElse(null);
-        String requested = request.param("post_logout_redirect_uri");
-        // §3: exact match with a URI registered for this client, or no redirect at all
-        String redirectUri = client != null && requested != null
-                && new OpenIdClient(client).postLogoutRedirectUris().contains(requested) ? requested : null;
-        String locales = request.param("ui_locales");
-        List<String> uiLocales = locales == null || locales.length() > OpenIdConnect.MAX_LOCALES ? List.of()
-                : List.of(locales.trim().split(" +"));
-        return new LogoutRequest(client, hintSubject, redirectUri, request.param("state"), uiLocales);
+        return endSession.validate(request);
     }
 
     /** Whether a logout request's {@code id_token_hint} names this local subject. */
     public boolean isHintFor(LogoutRequest logout, String subject) {
-        return logout.hintSubject() != null && logout.client() != null
-                && logout.hintSubject().equals(subjects.subjectFor(logout.client(), subject));
+        return endSession.isHintFor(logout, subject);
     }
 
     /** The signing keys, to rotate them or serve them. */

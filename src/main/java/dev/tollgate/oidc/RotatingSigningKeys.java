@@ -70,7 +70,7 @@ public final class RotatingSigningKeys implements SigningKeys {
     public JWKSet publicKeys() {
         Instant now = clock.instant();
         List<JWK> published = current(now).published(now, settings.retention()).stream()
-                .map(key -> key.jwk().toPublicJWK())
+                .map(Key::publicJwk)
                 .toList();
         return new JWKSet(published);
     }
@@ -140,13 +140,14 @@ public final class RotatingSigningKeys implements SigningKeys {
     private synchronized Snapshot reload(Instant now) {
         List<Key> keys = new ArrayList<>();
         for (StoredSigningKey stored : store.findAll()) {
-            keys.add(new Key(stored, encryption.open(stored.kid(), stored.sealedKey())));
+            JWK jwk = encryption.open(stored.kid(), stored.sealedKey());
+            keys.add(new Key(stored, jwk, jwk.toPublicJWK())); // made once a reload, not on every verification
         }
         snapshot = new Snapshot(keys, now);
         return snapshot;
     }
 
-    private record Key(StoredSigningKey stored, JWK jwk) {
+    private record Key(StoredSigningKey stored, JWK jwk, JWK publicJwk) {
 
         boolean signs(JWSAlgorithm algorithm) {
             return stored.algorithm().equals(algorithm.getName());

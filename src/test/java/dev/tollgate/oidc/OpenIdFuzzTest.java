@@ -306,9 +306,9 @@ class OpenIdFuzzTest {
         }
         attributes.forEach((name, value) -> assertTrue(Identifiers.hasNoControlCharacter(value), name));
         String nonce = attributes.get(OpenIdRequest.NONCE);
-        assertTrue(nonce == null || !nonce.isEmpty() && nonce.length() <= OpenIdConnect.MAX_NONCE, "nonce");
+        assertTrue(nonce == null || !nonce.isEmpty() && nonce.length() <= AuthenticationRequestValidator.MAX_NONCE, "nonce");
         String loginHint = attributes.get(OpenIdRequest.LOGIN_HINT);
-        assertTrue(loginHint == null || !loginHint.isEmpty() && loginHint.length() <= OpenIdConnect.MAX_HINT,
+        assertTrue(loginHint == null || !loginHint.isEmpty() && loginHint.length() <= AuthenticationRequestValidator.MAX_HINT,
                 "login_hint");
         String prompt = attributes.get(OpenIdRequest.PROMPT);
         if (prompt != null) {
@@ -324,7 +324,7 @@ class OpenIdFuzzTest {
         for (String tags : new String[] {OpenIdRequest.UI_LOCALES, OpenIdRequest.CLAIMS_LOCALES,
             OpenIdRequest.ACR_VALUES}) {
             String value = attributes.get(tags);
-            assertTrue(value == null || value.length() <= OpenIdConnect.MAX_LOCALES
+            assertTrue(value == null || value.length() <= AuthenticationRequestValidator.MAX_LOCALES
                     && SPACE_SEPARATED.matcher(value).matches(), tags + ": " + value);
         }
         for (String claims : new String[] {OpenIdRequest.USERINFO_CLAIMS, OpenIdRequest.ID_TOKEN_CLAIMS}) {
