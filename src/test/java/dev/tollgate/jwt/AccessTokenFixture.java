@@ -16,11 +16,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.JsonSupport;
 import dev.tollgate.common.Secrets;
-import dev.tollgate.oauth2.AuthorizationCode;
-import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.BearerSettings;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.GrantSettings;
+import dev.tollgate.oauth2.InMemoryAuthorizationCodeStore;
 import dev.tollgate.oauth2.IntrospectionEndpoint;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Error;
@@ -38,23 +37,20 @@ import dev.tollgate.oauth2.ResourceProtector;
 import dev.tollgate.oauth2.RevocationEndpoint;
 import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oauth2.TokenStore;
-import dev.tollgate.oidc.ClaimsSource;
 import dev.tollgate.oidc.Consent;
 import dev.tollgate.oidc.ConsentStore;
 import dev.tollgate.oidc.OpenIdProvider;
 import dev.tollgate.oidc.OpenIdSettings;
 import dev.tollgate.oidc.SigningKeys;
 import dev.tollgate.oidc.UserInfoEndpoint;
+import dev.tollgate.testing.MutableClock;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -90,7 +86,7 @@ final class AccessTokenFixture {
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Clients clients = new Clients();
     final Tokens tokens = new Tokens();
-    final Codes codes = new Codes();
+    final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
     final InMemoryRevokedTokens revoked = new InMemoryRevokedTokens(clock);
     final Keys keys = new Keys(KEY);
     final TokenSettings tokenSettings = TokenSettings.DEFAULT.withAccessTokenLifetimes(
@@ -281,33 +277,6 @@ final class AccessTokenFixture {
 
     // ---------------------------------------------------------------- in-memory parts
 
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** The server's keys: one RS256 key, published. */
     record Keys(RSAKey key) implements SigningKeys {
@@ -513,43 +482,6 @@ final class AccessTokenFixture {
         }
     }
 
-    /** Atomic redemption through {@link Set#add} on a concurrent set. */
-    static final class Codes implements AuthorizationCodeStore {
-
-        final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
-        private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
-        private final Set<String> replayed = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public void save(AuthorizationCode code) {
-            codes.put(code.getCodeHash(), code);
-        }
-
-        @Override
-        public Optional<Redemption> redeem(String codeHash) {
-            return Optional.ofNullable(codes.get(codeHash)).map(code -> new Redemption(code, redeemed.add(codeHash)));
-        }
-
-        @Override
-        public void markReplayed(String codeHash) {
-            replayed.add(codeHash);
-        }
-
-        @Override
-        public boolean isReplayed(String codeHash) {
-            return replayed.contains(codeHash);
-        }
-
-        @Override
-        public List<String> revokeAll(String subject, String clientId) {
-            List<String> unredeemed = codes.values().stream().filter(code -> code.getClientId().equals(clientId)
-                    && code.getResourceOwner().subject().equals(subject)).map(AuthorizationCode::getCodeHash)
-                    .filter(hash -> !redeemed.contains(hash)).toList();
-            redeemed.addAll(unredeemed);
-            replayed.addAll(unredeemed);
-            return unredeemed;
-        }
-    }
 
     static final class Consents implements ConsentStore {
 

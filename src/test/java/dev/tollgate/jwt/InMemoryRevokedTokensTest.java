@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The in-memory deny-list: an entry lives until its token expires, and denying again never shortens it. */
 class InMemoryRevokedTokensTest {
 
-    private final AccessTokenFixture.MutableClock clock = new AccessTokenFixture.MutableClock(
+    private final MutableClock clock = new MutableClock(
             Instant.parse("2026-01-01T00:00:00Z"));
     private final InMemoryRevokedTokens revoked = new InMemoryRevokedTokens(clock);
 

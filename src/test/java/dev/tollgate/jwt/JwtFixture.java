@@ -26,10 +26,9 @@ import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.JsonSupport;
 import dev.tollgate.common.ReplayCache;
 import dev.tollgate.common.Secrets;
-import dev.tollgate.oauth2.AuthorizationCode;
-import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.GrantSettings;
+import dev.tollgate.oauth2.InMemoryAuthorizationCodeStore;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Request;
 import dev.tollgate.oauth2.OAuth2Response;
@@ -42,16 +41,14 @@ import dev.tollgate.oauth2.RegistrationSettings;
 import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oauth2.TokenStore;
+import dev.tollgate.testing.MutableClock;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -141,7 +138,7 @@ final class JwtFixture {
         ResourceOwnerLookup owners = (issuer, subject) -> Set.of("alice", "bob").contains(subject)
                 ? Optional.of(ResourceOwner.of(subject)) : Optional.empty();
         server = OAuth2Server.builder(settings, TokenSettings.DEFAULT, clients, tokens, clock)
-                .standardGrants(new Codes(), (username, password) -> Optional.empty(), GrantSettings.DEFAULT,
+                .standardGrants(new InMemoryAuthorizationCodeStore(), (username, password) -> Optional.empty(), GrantSettings.DEFAULT,
                         PkceSettings.DEFAULT)
                 .standardEndpoints(RegistrationSettings.OPEN)
                 .clientAuthentication(privateKeyJwt)
@@ -292,33 +289,6 @@ final class JwtFixture {
         }
     }
 
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A client whose secret, when it has one, is held in clear (for client_secret_jwt) and as a hash. */
     record Client(String clientId, String secret, String method, Set<String> grantTypes, JsonObject metadata)
@@ -434,30 +404,4 @@ final class JwtFixture {
         }
     }
 
-    /** No code is issued in these tests. */
-    static final class Codes implements AuthorizationCodeStore {
-
-        @Override
-        public void save(AuthorizationCode code) {
-        }
-
-        @Override
-        public Optional<Redemption> redeem(String codeHash) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void markReplayed(String codeHash) {
-        }
-
-        @Override
-        public boolean isReplayed(String codeHash) {
-            return false;
-        }
-
-        @Override
-        public List<String> revokeAll(String subject, String clientId) {
-            return List.of();
-        }
-    }
 }

@@ -1,7 +1,7 @@
 package dev.tollgate.oauth1;
 
-import dev.tollgate.common.ReplayCache;
 import dev.tollgate.common.Secrets;
+import dev.tollgate.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 

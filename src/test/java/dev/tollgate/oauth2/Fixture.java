@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.PercentEncoding;
+import dev.tollgate.testing.MutableClock;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Atomic redemption through {@link Set#add} on a concurrent set. */
-final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
+public final class InMemoryAuthorizationCodeStore implements AuthorizationCodeStore {
 
     final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
     private final Set<String> redeemed = ConcurrentHashMap.newKeySet();

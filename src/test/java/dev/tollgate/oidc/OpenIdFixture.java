@@ -16,10 +16,9 @@ import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.Secrets;
 import dev.tollgate.jwt.JwksUriSettings;
 import dev.tollgate.jwt.JwtRegistration;
-import dev.tollgate.oauth2.AuthorizationCode;
-import dev.tollgate.oauth2.AuthorizationCodeStore;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.GrantSettings;
+import dev.tollgate.oauth2.InMemoryAuthorizationCodeStore;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Request;
 import dev.tollgate.oauth2.OAuth2Response;
@@ -33,15 +32,12 @@ import dev.tollgate.oauth2.RegistrationSettings;
 import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oauth2.TokenStore;
+import dev.tollgate.testing.MutableClock;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -94,7 +90,7 @@ final class OpenIdFixture {
     final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     final Clients clients = new Clients();
     final Tokens tokens = new Tokens();
-    final Codes codes = new Codes();
+    final InMemoryAuthorizationCodeStore codes = new InMemoryAuthorizationCodeStore();
     final KeyStoreInMemory keyStore = new KeyStoreInMemory();
     final Consents consents = new Consents();
     final Claims claims = new Claims();
@@ -310,34 +306,6 @@ final class OpenIdFixture {
 
     // ---------------------------------------------------------------- in-memory parts
 
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     /** A statically configured relying party, confidential, of every grant the provider serves. */
     record Client(String clientId, String secret, String redirectUri, JsonObject metadata) implements OAuth2Client {
@@ -484,37 +452,6 @@ final class OpenIdFixture {
         }
     }
 
-    static final class Codes implements AuthorizationCodeStore {
-
-        final Map<String, AuthorizationCode> codes = new ConcurrentHashMap<>();
-        private final Set<String> redeemed = ConcurrentHashMap.newKeySet();
-        private final Set<String> replayed = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public void save(AuthorizationCode code) {
-            codes.put(code.getCodeHash(), code);
-        }
-
-        @Override
-        public Optional<Redemption> redeem(String codeHash) {
-            return Optional.ofNullable(codes.get(codeHash)).map(code -> new Redemption(code, redeemed.add(codeHash)));
-        }
-
-        @Override
-        public void markReplayed(String codeHash) {
-            replayed.add(codeHash);
-        }
-
-        @Override
-        public boolean isReplayed(String codeHash) {
-            return replayed.contains(codeHash);
-        }
-
-        @Override
-        public List<String> revokeAll(String subject, String clientId) {
-            return List.of();
-        }
-    }
 
     /** The shared table of signing keys, recording deletions. */
     static final class KeyStoreInMemory implements SigningKeyStore {

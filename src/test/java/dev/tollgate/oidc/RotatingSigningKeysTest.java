@@ -16,7 +16,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.oidc.OpenIdFixture.KeyStoreInMemory;
-import dev.tollgate.oidc.OpenIdFixture.MutableClock;
+import dev.tollgate.testing.MutableClock;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;

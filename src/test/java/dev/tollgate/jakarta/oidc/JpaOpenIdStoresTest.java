@@ -29,16 +29,14 @@ import dev.tollgate.oidc.OpenIdClient;
 import dev.tollgate.oidc.RotatingSigningKeys;
 import dev.tollgate.oidc.StoredSigningKey;
 import dev.tollgate.testing.Databases;
+import dev.tollgate.testing.MutableClock;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.io.StringReader;
 import java.text.ParseException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +87,7 @@ class JpaOpenIdStoresTest {
     // ---------------------------------------------------------------- signing keys
 
     private static void signingKeysAreSealedRotatedAndSharedBetweenNodes(EntityManagerFactory emf) throws Exception {
-        TestClock clock = new TestClock(NOW);
+        MutableClock clock = new MutableClock(NOW);
         EntityManager em = emf.createEntityManager();
         EntityManager otherEm = emf.createEntityManager();
         RotatingSigningKeys node = new RotatingSigningKeys(KEYS, new JpaSigningKeyStore(em), SEALING, clock);
@@ -490,32 +488,4 @@ class JpaOpenIdStoresTest {
         }
     }
 
-    /** A clock the test moves; every node reads the same one. */
-    private static final class TestClock extends Clock {
-
-        private volatile Instant now;
-
-        TestClock(Instant start) {
-            now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }
