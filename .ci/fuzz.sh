@@ -16,6 +16,8 @@ targets=(
   dev.tollgate.oidc.OpenIdFuzzTest#claimsParameter
   dev.tollgate.oidc.OpenIdFuzzTest#authorizationRequest
   dev.tollgate.oidc.OpenIdFuzzTest#logoutRequest
+  dev.tollgate.jwt.JwtFuzzTest#requestObject
+  dev.tollgate.jwt.JwtFuzzTest#softwareStatement
 )
 mkdir -p target/fuzz
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz/classpath.txt >&2 || exit 1

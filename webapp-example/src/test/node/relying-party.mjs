@@ -7,7 +7,12 @@
 // playing the browser (cookie jar, no redirect followed by itself: login form, consent form, and the final
 // redirect to http://127.0.0.1:8765/callback read from its Location header, since nothing listens there);
 // the token request and the ID token checks (signature against jwks_uri, iss, aud, sub, nonce, auth_time,
-// at_hash); UserInfo; a refresh. Every step is asserted (node:assert/strict).
+// at_hash); UserInfo; a refresh. Then as demo-jwt-client (private_key_jwt with its demo key, RFC 9068 access
+// tokens), signed in already: the authorization request as a signed request object (RFC 9101), the code grant
+// and client credentials with private_key_jwt client authentication, each access token validated as a resource
+// server would with oauth4webapi's validateJwtAccessToken (RFC 9068 §4: typ, signature from jwks_uri, iss, aud,
+// exp, sub, client_id), used at /api/me, revoked, and then refused there at once. Every step is asserted
+// (node:assert/strict).
 //
 // Exit status 0 and one JSON line on stdout when everything held; otherwise a non-zero status and the failed
 // step with its cause on stderr. OpenIdClientIT runs this against the example deployed by Arquillian;
@@ -18,9 +23,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeSync } from 'node:fs';
 import { inspect } from 'node:util';
 import * as client from 'openid-client';
+import * as oauth from 'oauth4webapi';
 
 const BASE = (process.argv[2] ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const CLIENT_ID = 'demo-oidc';
+const JWT_CLIENT_ID = 'demo-jwt-client';
+/** demo-jwt-client's private key (a JWK with kid), beside its public JWK Set in the example's resources. */
+const JWT_CLIENT_KEY = new URL('../../main/resources/demo/jwt-client-private.jwk.json', import.meta.url);
 const CLIENT_SECRET = 'demo-oidc-secret';
 const REDIRECT_URI = 'http://127.0.0.1:8765/callback';
 const SCOPE = 'openid profile email';
@@ -343,6 +352,119 @@ const refreshed = await step('refresh', async () => {
   };
 });
 
+// ---- as demo-jwt-client: private_key_jwt, a request object, RFC 9068 access tokens ----
+
+const jwtClientKey = await step('demo-jwt-client: its private key', async () => {
+  const jwk = JSON.parse(readFileSync(JWT_CLIENT_KEY, 'utf8'));
+  assert.equal(typeof jwk.kid, 'string', 'the demo key has a kid');
+  const key = await crypto.subtle.importKey('jwk', jwk, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false,
+      ['sign']);
+  return { key, kid: jwk.kid };
+});
+
+const jwtConfig = await step('demo-jwt-client: discovery', async () => {
+  const discovered = await client.discovery(new URL(BASE), JWT_CLIENT_ID, undefined,
+      client.PrivateKeyJwt(jwtClientKey), { execute: [client.allowInsecureRequests], timeout: REQUEST_TIMEOUT });
+  const metadata = discovered.serverMetadata();
+  assert.ok(metadata.token_endpoint_auth_methods_supported.includes('private_key_jwt'),
+      'discovery: token_endpoint_auth_methods_supported has private_key_jwt');
+  assert.equal(metadata.request_parameter_supported, true, 'discovery: request_parameter_supported');
+  assert.ok(metadata.request_object_signing_alg_values_supported?.includes('RS256'),
+      'discovery: request_object_signing_alg_values_supported has RS256');
+  return discovered;
+});
+
+/** Validates an access token as a resource server does (RFC 9068 §4) and returns its claims. */
+async function validateJwtAccessToken(accessToken, what) {
+  const as = jwtConfig.serverMetadata();
+  const request = new Request(`${BASE}/api/me`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const claims = await oauth.validateJwtAccessToken(as, request, BASE, {
+    [oauth.allowInsecureRequests]: true,
+    [oauth.customFetch]: (url, options) => fetch(url, { ...options, signal: AbortSignal.timeout(REQUEST_TIMEOUT * 1000) }),
+  });
+  assert.equal(header(accessToken).typ, 'at+jwt', `${what}: typ`);
+  assert.equal(claims.iss, BASE, `${what}: iss`);
+  assert.equal(claims.client_id, JWT_CLIENT_ID, `${what}: client_id`);
+  for (const name of ['exp', 'iat']) {
+    assert.equal(typeof claims[name], 'number', `${what}: ${name}`);
+  }
+  assert.equal(typeof claims.jti, 'string', `${what}: jti`);
+  return claims;
+}
+
+async function me(accessToken) {
+  const response = await fetch(`${BASE}/api/me`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT * 1000),
+  });
+  return { status: response.status, body: await response.text(), challenge: response.headers.get('www-authenticate') };
+}
+
+const jwtState = client.randomState();
+const jwtNonce = client.randomNonce();
+const jwtVerifier = client.randomPKCECodeVerifier();
+
+const jwtCallback = await step('demo-jwt-client: authorization by a request object (RFC 9101)', async () => {
+  const url = await client.buildAuthorizationUrlWithJAR(jwtConfig, {
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(jwtVerifier),
+    code_challenge_method: 'S256',
+    state: jwtState,
+    nonce: jwtNonce,
+  }, jwtClientKey);
+  assert.ok(url.searchParams.get('request'), 'the URL carries the request object');
+  assert.equal(url.searchParams.get('state'), null, 'state is only inside the request object');
+  const page = await browse(url);
+  let decided = page;
+  if (page.status === 200) {
+    const form = formOf(page, '/oauth2/authorize');
+    decided = await browse(form.action, { ...form.hidden, confirm: 'true' });
+  }
+  const location = assertRedirect(decided, 'the authorization response to a request object');
+  assert.equal(location.searchParams.get('error'), null, `authorization error: ${location}`);
+  assert.equal(location.searchParams.get('state'), jwtState, 'the state of the request object is echoed');
+  return location;
+});
+
+const jwtTokens = await step('demo-jwt-client: code grant with private_key_jwt', async () => {
+  const response = await client.authorizationCodeGrant(jwtConfig, jwtCallback, {
+    pkceCodeVerifier: jwtVerifier,
+    expectedState: jwtState,
+    expectedNonce: jwtNonce,
+    idTokenExpected: true,
+  });
+  assert.equal(response.claims().sub, ALICE.sub, 'the ID token is alice\'s');
+  return response;
+});
+
+const jwtAccess = await step('demo-jwt-client: the access token is an RFC 9068 JWT', async () => {
+  const claims = await validateJwtAccessToken(jwtTokens.access_token, 'code grant access token');
+  assert.equal(claims.sub, ALICE.sub, 'code grant access token: sub');
+  assert.deepEqual(claims.scope.split(' ').sort(), SCOPE.split(' ').sort(), 'code grant access token: scope');
+  const answer = await me(jwtTokens.access_token);
+  assert.equal(answer.status, 200, `/api/me with the JWT access token: ${answer.body}`);
+  return claims;
+});
+
+const jwtClientCredentials = await step('demo-jwt-client: client credentials with private_key_jwt', async () => {
+  const response = await client.clientCredentialsGrant(jwtConfig, { scope: 'profile' });
+  const claims = await validateJwtAccessToken(response.access_token, 'client credentials access token');
+  assert.equal(claims.sub, JWT_CLIENT_ID, 'client credentials access token: sub is the client (RFC 9068 §2.2)');
+  assert.equal(claims.scope, 'profile', 'client credentials access token: scope');
+  return claims;
+});
+
+const jwtRevoked = await step('demo-jwt-client: a revoked JWT access token is refused at once', async () => {
+  await client.tokenRevocation(jwtConfig, jwtTokens.access_token, { token_type_hint: 'access_token' });
+  const answer = await me(jwtTokens.access_token);
+  assert.equal(answer.status, 401, `/api/me after revocation: ${answer.status} ${answer.body}`);
+  assert.match(answer.challenge ?? '', /invalid_token/, '/api/me after revocation: the challenge');
+  const introspection = await client.tokenIntrospection(jwtConfig, jwtTokens.access_token);
+  assert.equal(introspection.active, false, 'introspection after revocation');
+  return true;
+});
+
 currentStep = 'summary';
 const version = JSON.parse(readFileSync(new URL('./node_modules/openid-client/package.json', import.meta.url),
     'utf8')).version;
@@ -361,5 +483,12 @@ writeSync(1, `${JSON.stringify({
   },
   userinfo: { sub: userinfo.sub, name: userinfo.name, email: userinfo.email },
   refresh: refreshed,
+  jwt_client: {
+    client_id: JWT_CLIENT_ID,
+    request_object: 'accepted',
+    access_token: { typ: 'at+jwt', sub: jwtAccess.sub, client_id: jwtAccess.client_id },
+    client_credentials: { sub: jwtClientCredentials.sub, scope: jwtClientCredentials.scope },
+    revoked: jwtRevoked ? 'refused at once' : 'accepted',
+  },
 })}\n`);
 process.exit(0);

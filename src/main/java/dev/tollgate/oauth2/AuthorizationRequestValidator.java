@@ -5,8 +5,8 @@ import dev.tollgate.common.Identifiers;
 import java.util.Map;
 
 /**
- * Validates authorization requests (RFC 6749 §4.1.1, §4.2.1): client and redirect URI first, whose errors are
- * never redirected; then response type, response mode and scope, and the grant's and its extensions' checks,
+ * Validates authorization requests (RFC 6749 §4.1.1, §4.2.1): client, then the parameters a request object or a
+ * reference stands for ({@link AuthorizationRequestResolver}), and redirect URI, whose errors are never redirected; then response type, response mode and scope, and the grant's and its extensions' checks,
  * whose errors go back to the client.
  */
 final class AuthorizationRequestValidator {
@@ -21,9 +21,8 @@ final class AuthorizationRequestValidator {
         this.scopes = scopes;
     }
 
-    AuthorizationRequest validate(OAuth2Request request) {
-        String state = request.param("state");
-        String clientId = request.param("client_id");
+    AuthorizationRequest validate(OAuth2Request query) {
+        String clientId = query.param("client_id");
         if (clientId == null) {
             throw OAuth2Error.invalidRequest("Missing client_id.");
         }
@@ -31,10 +30,16 @@ final class AuthorizationRequestValidator {
             throw OAuth2Error.invalidClient("Unknown client.");
         }
         OAuth2Client client = clients.find(clientId).orElseThrow(() -> OAuth2Error.invalidClient("Unknown client."));
+        OAuth2Request request = query;
+        for (AuthorizationRequestResolver resolver : capabilities.requestResolvers()) {
+            request = resolver.resolve(request, client);
+        }
+        String state = request.param("state");
         String requestedRedirectUri = request.param("redirect_uri");
         String redirectUri = redirectUri(client, requestedRedirectUri);
         ResponseMode mode = ResponseMode.QUERY;
         try {
+            refuseUnresolved(request);
             String responseType = request.param("response_type");
             if (responseType == null) {
                 throw OAuth2Error.invalidRequest("Missing response_type.");
@@ -62,6 +67,19 @@ final class AuthorizationRequestValidator {
             return authorization;
         } catch (OAuth2Error e) {
             throw e.redirectTo(redirectUri, state, mode);
+        }
+    }
+
+    // RFC 9101 §6.1, OpenID Connect Core §6.3: a parameter no resolver took is not silently ignored
+    private static void refuseUnresolved(OAuth2Request request) {
+        if (request.param("request") != null && request.param("request_uri") != null) {
+            throw OAuth2Error.invalidRequest("Send request or request_uri, not both."); // RFC 9101 §5
+        }
+        if (request.param("request") != null) {
+            throw new OAuth2Error("request_not_supported", "Request objects are not supported.", 400);
+        }
+        if (request.param("request_uri") != null) {
+            throw new OAuth2Error("request_uri_not_supported", "request_uri is not supported.", 400);
         }
     }
 

@@ -25,11 +25,13 @@ public final class Capabilities {
     private final ClientAuthenticator clientAuthentication;
     private final Map<String, Endpoint> endpoints;
     private final List<ClientMetadataExtension> clientMetadataExtensions;
+    private final Map<String, AuthorizationRequestResolver> requestResolvers;
 
     Capabilities(Map<ResponseType, AuthorizationGrant> authorizationGrants, Map<String, TokenGrant> tokenGrants,
                  Map<String, List<GrantExtension>> extensions, List<GrantExtension> globalExtensions,
                  Map<String, ResponseMode> responseModes, ClientAuthenticator clientAuthentication,
-                 Map<String, Endpoint> endpoints, List<ClientMetadataExtension> clientMetadataExtensions) {
+                 Map<String, Endpoint> endpoints, List<ClientMetadataExtension> clientMetadataExtensions,
+                 Map<String, AuthorizationRequestResolver> requestResolvers) {
         this.authorizationGrants = ordered(authorizationGrants);
         this.tokenGrants = ordered(tokenGrants);
         Map<String, List<GrantExtension>> combined = new LinkedHashMap<>();
@@ -44,11 +46,22 @@ public final class Capabilities {
         this.clientAuthentication = clientAuthentication;
         this.endpoints = ordered(endpoints);
         this.clientMetadataExtensions = List.copyOf(clientMetadataExtensions);
+        this.requestResolvers = ordered(requestResolvers);
     }
 
     // in the order of registration, so that the metadata document is the same from one start to the next
     private static <K, V> Map<K, V> ordered(Map<K, V> map) {
         return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** What resolves {@code request} and {@code request_uri} at the authorization endpoint, in order. */
+    public Collection<AuthorizationRequestResolver> requestResolvers() {
+        return requestResolvers.values();
+    }
+
+    /** Whether a resolver of this authorization request parameter is registered. */
+    public boolean resolves(String parameter) {
+        return requestResolvers.containsKey(parameter);
     }
 
     /** The grant for a response type, or {@code null}. */

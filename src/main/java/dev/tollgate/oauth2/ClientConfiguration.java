@@ -16,10 +16,10 @@ import java.util.Optional;
  */
 final class ClientConfiguration {
 
-    private final RegistrationPolicy policy;
+    private final RegistrationSettings settings;
 
-    ClientConfiguration(RegistrationPolicy policy) {
-        this.policy = policy;
+    ClientConfiguration(RegistrationSettings settings) {
+        this.settings = settings;
     }
 
     /** Answers a request about the registration of {@code clientId} (RFC 7592 §2). */
@@ -32,6 +32,7 @@ final class ClientConfiguration {
                 return update(client, request, context);
             case "DELETE":
                 context.clients().delete(client.clientId());
+                context.tokens().revokeClient(client.clientId()); // after: no token is issued to it in between
                 return new OAuth2Response(204, Map.of("Cache-Control", "no-store"), "");
             default:
                 throw new OAuth2Error(OAuth2Error.INVALID_REQUEST,
@@ -42,7 +43,8 @@ final class ClientConfiguration {
 
     // RFC 7592 §2.2: the request holds all of the client's metadata, with its client_id (and client_secret)
     private OAuth2Response update(RegisteredClient client, OAuth2Request request, EndpointContext context) {
-        JsonObject body = RegistrationEndpoint.readObject(request.body());
+        JsonObject sent = RegistrationEndpoint.readObject(request.body());
+        JsonObject body = settings.softwareStatements().apply(sent);
         JsonValue clientId = body.get("client_id");
         if (clientId == null || clientId.getValueType() != JsonValue.ValueType.STRING
                 || !client.clientId().equals(body.getString("client_id"))) {
@@ -54,7 +56,7 @@ final class ClientConfiguration {
             throw OAuth2Error.invalidRequest("client_secret does not match the client's.");
         }
         ClientMetadata metadata = ClientMetadata.parse(body, context.settings(), context.capabilities(),
-                policy);
+                settings.policy());
         if (!metadata.tokenEndpointAuthMethod().equals(client.metadata().tokenEndpointAuthMethod())) {
             throw OAuth2Error.invalidClientMetadata("token_endpoint_auth_method cannot be changed.");
         }
@@ -63,8 +65,8 @@ final class ClientConfiguration {
         if (!context.clients().update(updated, client.registrationAccessTokenHash())) {
             throw invalidToken(context.settings().realm(), OAuth2Error.INVALID_TOKEN); // a concurrent update won
         }
-        return OAuth2Response.json(200, RegistrationEndpoint.clientInformation(updated, null, registrationAccessToken,
-                context.settings()));
+        return OAuth2Response.json(200, RegistrationEndpoint.withStatement(RegistrationEndpoint.clientInformation(
+                updated, null, registrationAccessToken, context.settings()), sent));
     }
 
     // RFC 7592 §3, RFC 6750 §2.1: the registration access token, in the Authorization header only

@@ -14,6 +14,9 @@ public interface IssuedTokens {
     /** Revokes every token of a grant (code reuse, refresh-token replay). */
     void revokeGrant(String grantId);
 
+    /** Revokes every token of a client, with its grants, e.g. once its registration is deleted. */
+    void revokeClient(String clientId);
+
     /** Whether the grant was revoked, for a token saved while it was (see {@link TokenStore#isGrantRevoked}). */
     boolean isGrantRevoked(String grantId);
 }

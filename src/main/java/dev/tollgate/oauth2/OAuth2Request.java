@@ -114,6 +114,20 @@ public final class OAuth2Request {
         return Collections.unmodifiableMap(result);
     }
 
+    /**
+     * This request with other parameters in place of those of its query and body, e.g. those of a request object
+     * (RFC 9101); method, URI, headers and body stay.
+     *
+     * @throws OAuth2Error {@code invalid_request} if there are more than {@link #MAX_PARAMETERS}
+     */
+    public OAuth2Request withParameters(Map<String, String> parameters) {
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw OAuth2Error.invalidRequest("Too many parameters.");
+        }
+        return new OAuth2Request(method, uri, headers, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)),
+                Map.of(), body);
+    }
+
     /** The HTTP method, upper case. */
     public String method() {
         return method;

@@ -36,6 +36,7 @@ public final class OAuth2ServerBuilder {
     private final Map<String, ResponseMode> responseModes = new LinkedHashMap<>();
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final Map<Class<?>, ClientMetadataExtension> clientMetadata = new LinkedHashMap<>();
+    private final Map<String, AuthorizationRequestResolver> requestResolvers = new LinkedHashMap<>();
     private AuthorizationCodeStore codes;
     private TokenGenerator accessTokens = TokenGenerator.RANDOM;
     private TokenGenerator refreshTokens = TokenGenerator.RANDOM;
@@ -106,6 +107,12 @@ public final class OAuth2ServerBuilder {
     /** Registers client metadata beyond RFC 7591's; replaces one of its class. */
     public OAuth2ServerBuilder clientMetadata(ClientMetadataExtension extension) {
         clientMetadata.put(extension.getClass(), extension);
+        return this;
+    }
+
+    /** Registers what resolves {@code request} or {@code request_uri}; replaces one of the same parameter. */
+    public OAuth2ServerBuilder authorizationRequestResolver(AuthorizationRequestResolver resolver) {
+        requestResolvers.put(resolver.parameter(), resolver);
         return this;
     }
 
@@ -209,7 +216,7 @@ public final class OAuth2ServerBuilder {
         Capabilities capabilities = new Capabilities(authorizationGrants, tokenGrants, byGrantType,
                 List.copyOf(globalExtensions.values()), responseModes,
                 new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints,
-                List.copyOf(clientMetadata.values()));
+                List.copyOf(clientMetadata.values()), requestResolvers);
         Set<String> tokenAttributes = new HashSet<>();
         capabilities.allExtensions().forEach(extension -> tokenAttributes.addAll(extension.tokenAttributes()));
         TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events,

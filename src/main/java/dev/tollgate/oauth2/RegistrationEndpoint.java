@@ -29,7 +29,7 @@ public final class RegistrationEndpoint implements Endpoint {
 
     public RegistrationEndpoint(RegistrationSettings settings) {
         this.settings = settings;
-        this.configuration = new ClientConfiguration(settings.policy());
+        this.configuration = new ClientConfiguration(settings);
     }
 
     @Override
@@ -47,7 +47,8 @@ public final class RegistrationEndpoint implements Endpoint {
             throw OAuth2Error.invalidRequest("The registration endpoint accepts POST only.");
         }
         checkInitialAccessToken(request, context.settings().realm());
-        ClientMetadata metadata = ClientMetadata.parse(readObject(request.body()), context.settings(),
+        JsonObject sent = readObject(request.body());
+        ClientMetadata metadata = ClientMetadata.parse(settings.softwareStatements().apply(sent), context.settings(),
                 context.capabilities(), settings.policy());
         ClientAuthenticationMethod method = context.capabilities().clientAuthentication()
                 .method(metadata.tokenEndpointAuthMethod());
@@ -59,8 +60,8 @@ public final class RegistrationEndpoint implements Endpoint {
                 secret == null ? null : Secrets.sha256(secret), issuedAt, metadata, keepsSecret ? secret : null,
                 Secrets.sha256(registrationAccessToken));
         context.clients().save(client);
-        return OAuth2Response.json(201, clientInformation(client, secret, registrationAccessToken,
-                context.settings()));
+        return OAuth2Response.json(201, withStatement(clientInformation(client, secret, registrationAccessToken,
+                context.settings()), sent));
     }
 
     // RFC 7591 §3.2.1, RFC 7592 §3: the client information response
@@ -78,6 +79,13 @@ public final class RegistrationEndpoint implements Endpoint {
         json.add("registration_client_uri", settings.endpointUrl(NAME) + "/" + client.clientId());
         client.metadata().toJson().forEach(json::add);
         return json.build();
+    }
+
+    // RFC 7591 §3.2.1: a software statement used is returned unmodified
+    static JsonObject withStatement(JsonObject information, JsonObject sent) {
+        JsonValue statement = sent.get(SoftwareStatements.PARAMETER);
+        return statement == null ? information
+                : JSON.createObjectBuilder(information).add(SoftwareStatements.PARAMETER, statement).build();
     }
 
     /**

@@ -68,6 +68,13 @@ final class TokenService implements IssuedTokens {
         return tokens.isGrantRevoked(grantId);
     }
 
+    @Override
+    public void revokeClient(String clientId) {
+        List<String> grants = tokens.revokeClient(clientId);
+        grants.forEach(this::denyGrant);
+        grants.forEach(events::grantRevoked);
+    }
+
     /** Revokes what a resource owner granted a client: live tokens and unredeemed codes; whether there was any. */
     boolean revokeAuthorization(String subject, String clientId) {
         List<String> grants = new ArrayList<>(codes == null ? List.of() : codes.revokeAll(subject, clientId));

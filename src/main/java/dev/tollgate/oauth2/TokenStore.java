@@ -46,6 +46,17 @@ public interface TokenStore {
     List<String> revokeAll(String username, String clientId);
 
     /**
+     * Marks every token of a client revoked, with its grant, once its registration is deleted (RFC 7592 §2.3), so
+     * that no access token it holds outlives it.
+     *
+     * @return the grant ids of the live tokens this call revoked; by default none, and nothing is revoked: with a
+     *         store that does not implement it, a deleted client's access tokens stay valid until they expire
+     */
+    default List<String> revokeClient(String clientId) {
+        return List.of();
+    }
+
+    /**
      * The tokens of a grant whose access token expires after {@code now}, revoked or not: what the server puts on
      * its deny-list ({@link RevokedTokens}) once it has revoked the grant, so that a revoked self-contained (JWT)
      * access token is refused without a store read. In JPA: {@code SELECT t … WHERE grantId = :g AND expiresAt >

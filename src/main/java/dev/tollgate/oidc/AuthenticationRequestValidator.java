@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * attributes ({@link OpenIdRequest}): {@code redirect_uri} required, {@code nonce} where the implicit and hybrid
  * flows need it, {@code prompt}, {@code max_age} (or the client's {@code default_max_age}), {@code display},
  * the hints and locales within limits, {@code id_token_hint} signed here, and the {@code claims} parameter
- * (§5.5). Request objects are refused until they are supported (§6).
+ * (§5.5). Request objects (§6) are the core's {@code AuthorizationRequestResolver}s', resolved before this runs.
  */
 final class AuthenticationRequestValidator {
 
@@ -47,12 +47,6 @@ final class AuthenticationRequestValidator {
                 throw OAuth2Error.invalidScope("The id_token response type needs the openid scope.");
             }
             return request;
-        }
-        if (http.param("request") != null) {
-            throw new OAuth2Error("request_not_supported", "Request objects are not supported.", 400); // §6
-        }
-        if (http.param("request_uri") != null) {
-            throw new OAuth2Error("request_uri_not_supported", "request_uri is not supported.", 400);
         }
         if (request.requestedRedirectUri() == null) {
             throw OAuth2Error.invalidRequest("Missing redirect_uri (required by OpenID Connect)."); // §3.1.2.1

@@ -96,8 +96,6 @@ public final class OpenIdConnect implements GrantExtension {
                 .add("userinfo_signing_alg_values_supported", array(algorithms))
                 .add("claims_supported", array(claimsSupported()))
                 .add("claims_parameter_supported", true)
-                .add("request_parameter_supported", false)
-                .add("request_uri_parameter_supported", false)
                 .add("prompt_values_supported", array(AuthenticationRequestValidator.PROMPTS))
                 .add("display_values_supported", array(AuthenticationRequestValidator.DISPLAYS))
                 .add("claim_types_supported", JSON.createArrayBuilder().add("normal"));

@@ -188,6 +188,23 @@ class ClientConfigurationEndpointTest {
     }
 
     @Test
+    void deletingAClientRevokesItsTokens() {
+        JsonObject registration = register("{\"grant_types\":[\"client_credentials\"],\"scope\":\"profile\"}");
+        String clientId = registration.getString("client_id");
+        String accessToken = json(f.token(Fixture.params("grant_type", "client_credentials"),
+                Fixture.basic(clientId, registration.getString("client_secret")))).getString("access_token");
+        assertTrue(introspect(accessToken).getBoolean("active"));
+
+        assertEquals(204, call("DELETE", uri(registration), token(registration), null).status());
+        assertFalse(introspect(accessToken).getBoolean("active"), "RFC 7592 §2.3: its tokens go with it");
+    }
+
+    private JsonObject introspect(String accessToken) {
+        return json(f.server.createEndpointResponse(IntrospectionEndpoint.NAME, Fixture.post("/oauth2/introspect",
+                Fixture.params("token", accessToken), Fixture.basic("resource-server", "rs-secret"))));
+    }
+
+    @Test
     void deleteRemovesTheClient() {
         JsonObject registration = register(METADATA);
         OAuth2Response response = call("DELETE", uri(registration), token(registration), null);

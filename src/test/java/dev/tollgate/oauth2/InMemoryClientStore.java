@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-final class InMemoryClientStore implements ClientStore {
+/** Clients in a map, registrations manageable (RFC 7592). */
+public final class InMemoryClientStore implements ClientStore {
 
     final Map<String, OAuth2Client> clients = new ConcurrentHashMap<>();
 

@@ -85,6 +85,14 @@ final class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    public List<String> revokeClient(String clientId) {
+        List<Row> granted = byAccessHash.values().stream().filter(row -> row.clientId().equals(clientId)).toList();
+        List<String> live = granted.stream().filter(row -> !row.revoked()).map(Row::grantId).distinct().toList();
+        granted.stream().map(Row::grantId).distinct().forEach(this::revokeGrant);
+        return live;
+    }
+
+    @Override
     public List<String> revokeAll(String username, String clientId) {
         List<Row> granted = byAccessHash.values().stream()
                 .filter(row -> row.clientId().equals(clientId) && username.equals(row.username())).toList();

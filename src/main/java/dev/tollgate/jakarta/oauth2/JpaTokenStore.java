@@ -97,6 +97,20 @@ public class JpaTokenStore implements TokenStore {
 
     @Override
     @Transactional
+    public List<String> revokeClient(String clientId) {
+        List<String> grants = em.createQuery("SELECT DISTINCT t.grantId FROM OAuth2TokenEntity t"
+                        + " WHERE t.clientId = :clientId AND t.revoked = false", String.class)
+                .setParameter("clientId", clientId)
+                .getResultList();
+        em.createQuery("UPDATE OAuth2TokenEntity t SET t.revoked = true, t.grantRevoked = true"
+                        + " WHERE t.clientId = :clientId")
+                .setParameter("clientId", clientId)
+                .executeUpdate();
+        return grants;
+    }
+
+    @Override
+    @Transactional
     public List<String> revokeAll(String username, String clientId) {
         List<String> grants = em.createQuery("SELECT DISTINCT t.grantId FROM OAuth2TokenEntity t"
                         + " WHERE t.username = :username AND t.clientId = :clientId AND t.revoked = false", String.class)

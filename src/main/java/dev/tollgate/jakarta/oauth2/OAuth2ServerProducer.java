@@ -14,6 +14,7 @@ import dev.tollgate.jwt.JwtAccessTokens;
 import dev.tollgate.jwt.JwtBearerGrant;
 import dev.tollgate.jwt.JwtRegistration;
 import dev.tollgate.jwt.PrivateKeyJwt;
+import dev.tollgate.jwt.RequestObjects;
 import dev.tollgate.jwt.ResourceOwnerLookup;
 import dev.tollgate.jwt.TrustedIssuers;
 import dev.tollgate.oauth2.AuthorizationCodeStore;
@@ -163,7 +164,7 @@ public class OAuth2ServerProducer {
 
     /**
      * Client authentication by JWT ({@code private_key_jwt}, {@code client_secret_jwt}), each {@code jti} once
-     * across the cluster in the JCache cache {@value #ASSERTIONS_CACHE}; and the JWT bearer grant when the
+     * across the cluster in the JCache cache {@value #ASSERTIONS_CACHE}; request objects (RFC 9101); and the JWT bearer grant when the
      * application has a {@link ResourceOwnerLookup} bean (trusting the client itself, and the issuers of its
      * {@link TrustedIssuers} bean if it has one).
      */
@@ -178,6 +179,8 @@ public class OAuth2ServerProducer {
                 .clientAuthentication(clientSecretJwt)
                 .extension(AssertionMetadata.of(privateKeyJwt, clientSecretJwt))
                 .clientMetadata(new JwtRegistration(jwksUriSettings, privateKeyJwt, clientSecretJwt));
+        RequestObjects requestObjects = new RequestObjects(settings, assertionSettings, keys, clock);
+        builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects);
         if (owners.isResolvable()) {
             builder.grant(new JwtBearerGrant(assertions, keys,
                     trustedIssuers.isResolvable() ? trustedIssuers.get() : TrustedIssuers.NONE, owners.get()));

@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * the contract's OpenID Connect lines: discovery (the issuer is the base URL), the authorization code flow with
  * PKCE (S256), state, nonce and {@code max_age} through the example's own login and consent pages (the script
  * plays the browser), the ID token (signature checked against {@code jwks_uri}, {@code iss}, {@code aud},
- * {@code sub}, {@code nonce}, {@code auth_time}, {@code at_hash}), UserInfo with alice's claims, and a refresh.
+ * {@code sub}, {@code nonce}, {@code auth_time}, {@code at_hash}), UserInfo with alice's claims, and a refresh;
+ * then, as {@code demo-jwt-client}, the lines of "The JWT family": a request object (RFC 9101), {@code
+ * private_key_jwt} at the token, revocation and introspection endpoints, RFC 9068 access tokens validated by panva's
+ * {@code oauth4webapi} as a resource server would, and a revoked one refused by {@code /api/me} at once.
  * {@link ExampleIT} runs it against the deployed example.
  *
  * <p>Needs Node.js 20 or later on the {@code PATH} and {@code npm ci} run in {@code src/test/node} (the POM does
@@ -64,6 +67,11 @@ final class RelyingPartyScript {
             assertEquals("ok", summary.getString("result"), summary.toString());
             assertEquals(issuer, summary.getString("issuer"), summary.toString());
             assertEquals("alice", summary.getString("sub"), summary.toString());
+            JsonObject jwtClient = summary.getJsonObject("jwt_client");
+            assertEquals("alice", jwtClient.getJsonObject("access_token").getString("sub"), summary.toString());
+            assertEquals("demo-jwt-client", jwtClient.getJsonObject("client_credentials").getString("sub"),
+                    summary.toString());
+            assertEquals("refused at once", jwtClient.getString("revoked"), summary.toString());
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);
