@@ -12,6 +12,7 @@ import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.PkceSettings;
 import dev.tollgate.oauth2.RegistrationSettings;
+import dev.tollgate.par.PushedRequestSettings;
 import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oidc.KeyEncryption;
 import dev.tollgate.oidc.KeySettings;
@@ -155,6 +156,12 @@ public class TollgateDefaults {
     @Produces
     public JwtAccessTokenSettings jwtAccessTokenSettings() {
         return JwtAccessTokenSettings.DEFAULT;
+    }
+
+    /** Pushed authorization requests (RFC 9126): a {@code request_uri} works for two minutes; not required. */
+    @Produces
+    public PushedRequestSettings pushedRequestSettings() {
+        return PushedRequestSettings.DEFAULT;
     }
 
     private static String setting(String property, String variable) {

@@ -26,6 +26,8 @@ public record AuthorizationRequest(OAuth2Client client, ResponseType responseTyp
      * (the {@code ATTRIBUTES} columns). A request whose parameters would need more is {@code invalid_request}.
      */
     public static final int MAX_ATTRIBUTES = 4000;
+    /** The attribute of a request that came by reference: the {@code request_uri} it came by (RFC 9126 §4). */
+    public static final String REQUEST_URI = "request_uri";
 
     public AuthorizationRequest {
         scope = Set.copyOf(scope);

@@ -25,6 +25,16 @@ public interface AuthorizationRequestResolver {
      */
     OAuth2Request resolve(OAuth2Request request, OAuth2Client client);
 
+    /**
+     * Called with the resource owner's decision on a request, granted or denied, before it is answered: makes what
+     * the request referred to unusable again, e.g. a pushed request (RFC 9126 §4: used once). Nothing by default.
+     *
+     * @param request carries the reference it came by as its {@link AuthorizationRequest#REQUEST_URI} attribute
+     * @throws OAuth2Error if it was used already, e.g. by a decision posted twice; redirected to the client
+     */
+    default void redeem(AuthorizationRequest request) {
+    }
+
     /** Adds what it supports to the server metadata, e.g. the algorithms of request objects. */
     default void describe(JsonObjectBuilder metadata) {
     }

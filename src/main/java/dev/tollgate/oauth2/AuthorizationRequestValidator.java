@@ -9,7 +9,10 @@ import java.util.Map;
  * reference stands for ({@link AuthorizationRequestResolver}), and redirect URI, whose errors are never redirected; then response type, response mode and scope, and the grant's and its extensions' checks,
  * whose errors go back to the client.
  */
-final class AuthorizationRequestValidator {
+public final class AuthorizationRequestValidator {
+
+    private static final String PUSHED_REFERENCE = "request_uri";
+
 
     private final ClientStore clients;
     private final Capabilities capabilities;
@@ -21,7 +24,33 @@ final class AuthorizationRequestValidator {
         this.scopes = scopes;
     }
 
-    AuthorizationRequest validate(OAuth2Request query) {
+    /**
+     * Validates a request at the authorization endpoint.
+     *
+     * @throws OAuth2Error redirected to the client once its redirect URI is known, not before
+     */
+    public AuthorizationRequest validate(OAuth2Request query) {
+        return validate(query, false).authorization();
+    }
+
+    /**
+     * Validates a pushed authorization request (RFC 9126 §2.1) as the authorization endpoint would, but that it
+     * cannot itself hold a {@code request_uri}, and returns it with the parameters of its request object, if any, in
+     * place: what the authorization endpoint reads once the pushed request is referred to.
+     *
+     * @throws OAuth2Error redirected or not as {@link #validate}; the pushed request endpoint answers them as JSON
+     */
+    public OAuth2Request validatePushed(OAuth2Request pushed) {
+        if (pushed.param(PUSHED_REFERENCE) != null) {
+            throw OAuth2Error.invalidRequest("A pushed request cannot hold a request_uri."); // RFC 9126 §2.1
+        }
+        return validate(pushed, true).request();
+    }
+
+    private record Validated(OAuth2Request request, AuthorizationRequest authorization) {
+    }
+
+    private Validated validate(OAuth2Request query, boolean pushed) {
         String clientId = query.param("client_id");
         if (clientId == null) {
             throw OAuth2Error.invalidRequest("Missing client_id.");
@@ -32,7 +61,9 @@ final class AuthorizationRequestValidator {
         OAuth2Client client = clients.find(clientId).orElseThrow(() -> OAuth2Error.invalidClient("Unknown client."));
         OAuth2Request request = query;
         for (AuthorizationRequestResolver resolver : capabilities.requestResolvers()) {
-            request = resolver.resolve(request, client);
+            if (!pushed || !PUSHED_REFERENCE.equals(resolver.parameter())) {
+                request = resolver.resolve(request, client);
+            }
         }
         String state = request.param("state");
         String requestedRedirectUri = request.param("redirect_uri");
@@ -56,6 +87,10 @@ final class AuthorizationRequestValidator {
             mode = responseMode(request.param("response_mode"), grant);
             AuthorizationRequest authorization = new AuthorizationRequest(client, type, redirectUri,
                     requestedRedirectUri, scopes.resolve(client, request.param("scope")), state, mode, Map.of());
+            String reference = query.param(PUSHED_REFERENCE);
+            if (reference != null) { // kept, so that its resolver can redeem it with the decision
+                authorization = authorization.withAttribute(AuthorizationRequest.REQUEST_URI, reference);
+            }
             authorization = grant.validateAuthorizationRequest(authorization, request);
             for (GrantExtension extension : capabilities.extensions(grant.grantType())) {
                 authorization = extension.validateAuthorizationRequest(authorization, request);
@@ -64,7 +99,7 @@ final class AuthorizationRequestValidator {
             if (FormUrlEncoding.format(authorization.attributes()).length() > AuthorizationRequest.MAX_ATTRIBUTES) {
                 throw OAuth2Error.invalidRequest("The request's parameters are too long to keep.");
             }
-            return authorization;
+            return new Validated(request, authorization);
         } catch (OAuth2Error e) {
             throw e.redirectTo(redirectUri, state, mode);
         }

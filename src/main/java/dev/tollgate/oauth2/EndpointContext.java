@@ -14,10 +14,12 @@ import java.time.Clock;
  * @param clock        the server's clock
  * @param accessTokens how the server reads presented access tokens (the store, or local validation of
  *                     self-contained ones)
+ * @param authorizationRequests validates authorization requests as the authorization endpoint does, e.g. pushed
+ *                              ones (RFC 9126)
  */
 public record EndpointContext(OAuth2Settings settings, Capabilities capabilities, ClientStore clients,
                               TokenStore tokenStore, IssuedTokens tokens, OAuth2EventListener events, Clock clock,
-                              AccessTokenResolver accessTokens) {
+                              AccessTokenResolver accessTokens, AuthorizationRequestValidator authorizationRequests) {
 
     /**
      * Authenticates the calling client with the registered methods and reports it.

@@ -45,7 +45,7 @@ public final class MetadataEndpoint implements Endpoint {
             json.add("response_modes_supported", sorted(capabilities.responseModeNames()));
             // OpenID Connect Discovery §3, registered by RFC 8414 §7.1.2; request_uri's default would be true
             json.add("request_parameter_supported", capabilities.resolves("request"));
-            json.add("request_uri_parameter_supported", capabilities.resolves("request_uri"));
+            json.add("request_uri_parameter_supported", false); // pushed request_uris only, never fetched ones
             capabilities.requestResolvers().forEach(resolver -> resolver.describe(json));
         }
         json.add("grant_types_supported", sorted(capabilities.grantTypes()));

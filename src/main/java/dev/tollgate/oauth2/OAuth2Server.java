@@ -35,7 +35,7 @@ public final class OAuth2Server {
         this.tokens = tokens;
         this.accessTokens = accessTokens;
         this.endpointContext = new EndpointContext(settings, capabilities, clients, tokens.store(), tokens, events,
-                clock, accessTokens);
+                clock, accessTokens, validator);
         this.clock = clock;
     }
 
@@ -85,6 +85,9 @@ public final class OAuth2Server {
     public OAuth2Response createAuthorizationResponse(AuthorizationRequest authorization, ResourceOwner owner) {
         AuthorizationGrant grant = capabilities.authorizationGrant(authorization.responseType());
         try {
+            for (AuthorizationRequestResolver resolver : capabilities.requestResolvers()) {
+                resolver.redeem(authorization); // a decision, granted or denied, uses up a pushed request
+            }
             if (owner == null) {
                 throw OAuth2Error.accessDenied("The resource owner denied the request.");
             }

@@ -15,7 +15,8 @@ public final class Deployments {
     public static WebArchive library(String name) {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addPackages(true, Filters.exclude(".*/it/.*"), "dev.tollgate.common", "dev.tollgate.oauth1",
-                        "dev.tollgate.oauth2", "dev.tollgate.oidc", "dev.tollgate.jwt", "dev.tollgate.jakarta")
+                        "dev.tollgate.oauth2", "dev.tollgate.oidc", "dev.tollgate.jwt", "dev.tollgate.par",
+                        "dev.tollgate.jakarta")
                 .addAsResource("META-INF/tollgate-orm.xml")
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());

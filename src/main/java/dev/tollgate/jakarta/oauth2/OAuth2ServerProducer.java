@@ -1,5 +1,6 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.jakarta.cache.JCachePushedRequestStore;
 import dev.tollgate.jakarta.cache.JCacheReplayCache;
 import dev.tollgate.jakarta.cache.JCacheRevokedTokens;
 import dev.tollgate.jakarta.cache.TollgateCaches;
@@ -26,6 +27,8 @@ import dev.tollgate.oauth2.OAuth2ServerBuilder;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.PkceSettings;
 import dev.tollgate.oauth2.RegistrationSettings;
+import dev.tollgate.par.PushedAuthorizationRequests;
+import dev.tollgate.par.PushedRequestSettings;
 import dev.tollgate.oauth2.ResourceOwnerAuthenticator;
 import dev.tollgate.oauth2.ResourceProtector;
 import dev.tollgate.oauth2.TokenSettings;
@@ -102,9 +105,14 @@ public class OAuth2ServerProducer {
     Instance<TrustedIssuers> trustedIssuers;
     @Inject
     JwtAccessTokenSettings jwtAccessTokenSettings;
+    @Inject
+    PushedRequestSettings pushedRequestSettings;
 
     /** The JCache cache of revoked access tokens, checked by every validation of a JWT access token. */
     public static final String REVOKED_TOKENS_CACHE = "oauth2.revoked-tokens";
+
+    /** The JCache cache of pushed authorization requests, by the hash of their {@code request_uri}. */
+    public static final String PUSHED_REQUESTS_CACHE = "oauth2.pushed-requests";
 
     /** The JCache cache of the {@code jti} of client and grant assertions. */
     public static final String ASSERTIONS_CACHE = "oauth2.assertion-ids";
@@ -152,6 +160,8 @@ public class OAuth2ServerProducer {
                 .standardEndpoints(registrationSettings)
                 .events(new CdiEventListener(events));
         jwtFamily(builder);
+        PushedAuthorizationRequests.install(builder, new JCachePushedRequestStore(caches.cache(PUSHED_REQUESTS_CACHE,
+                String.class, String.class, pushedRequestSettings.lifetime())), pushedRequestSettings);
         if (claims.isResolvable()) {
             openId.set(OpenIdProvider.install(builder, clients, grantSettings, openIdSettings.get(),
                     signingKeys.get(), claims.get(), consents.get()));

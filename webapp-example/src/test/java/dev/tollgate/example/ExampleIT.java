@@ -585,6 +585,28 @@ class ExampleIT {
         new JwtContract(URI.create(base())).metadataNamesTheJwtMethodsAndGrant();
     }
 
+    // ---- pushed authorization requests (checks in ParContract) ----
+
+    @Test
+    void aPushedRequestIsAuthorizedByReferenceOnce() throws Exception {
+        new ParContract(URI.create(base())).aPushedRequestIsAuthorizedByReferenceOnce();
+    }
+
+    @Test
+    void aRequestUriBelongsToTheClientThatPushedIt() throws Exception {
+        new ParContract(URI.create(base())).aRequestUriBelongsToTheClientThatPushedIt();
+    }
+
+    @Test
+    void demoParWithoutAPushIsInvalidRequest() throws Exception {
+        new ParContract(URI.create(base())).demoParWithoutAPushIsInvalidRequest();
+    }
+
+    @Test
+    void pushErrorsAreJsonAndTheMetadataNameTheEndpoint() throws Exception {
+        new ParContract(URI.create(base())).pushErrorsAreJsonAndTheMetadataNameTheEndpoint();
+    }
+
     // ---- OAuth 2.0 (checks in OAuth2Contract) ----
 
     @Test

@@ -9,6 +9,7 @@ import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
 import dev.tollgate.jwt.AccessTokenFormat;
 import dev.tollgate.jwt.JwtBearerGrant;
 import dev.tollgate.oidc.KeyEncryption;
+import dev.tollgate.par.PushedAuthorizationRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -72,9 +73,10 @@ public class DemoData {
                 List.of("authorization_code", "refresh_token"), List.of("code"));
         openIdClient();
         jwtClients();
+        parClient();
         LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa,"
                 + " OAuth 2 clients demo-client, demo-post-client and demo-public, OpenID Connect client demo-oidc,"
-                + " JWT clients demo-jwt-client and demo-secret-jwt");
+                + " JWT clients demo-jwt-client and demo-secret-jwt, PAR client demo-par");
     }
 
     private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
@@ -125,6 +127,18 @@ public class DemoData {
                     Secrets.sha256(secret), "client_secret_jwt", List.of(), List.of("client_credentials"), List.of(),
                     "profile email", null, clock.millis());
             client.setClientSecret(secret, encryption);
+            oauth2Clients.save(client);
+        }
+    }
+
+    // RFC 9126 §6: a client held to pushed authorization requests
+    private void parClient() {
+        if (oauth2Clients.findEntity("demo-par").isEmpty()) {
+            OAuth2ClientEntity client = new OAuth2ClientEntity("demo-par", "Demo PAR client",
+                    Secrets.sha256("demo-par-secret"), "client_secret_basic", List.of(CALLBACK),
+                    List.of("authorization_code", "refresh_token"), List.of("code"), "openid profile email", null,
+                    clock.millis());
+            client.setMetadata(Json.createObjectBuilder().add(PushedAuthorizationRequests.REQUIRED, true).build());
             oauth2Clients.save(client);
         }
     }
