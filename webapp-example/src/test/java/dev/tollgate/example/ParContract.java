@@ -2,6 +2,7 @@ package dev.tollgate.example;
 
 import static dev.tollgate.example.Browser.form;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,8 +106,10 @@ final class ParContract {
         assertEquals(400, refused.getStatusCode());
         assertEquals("invalid_request", PushedAuthorizationResponse.parse(refused).toErrorResponse().getErrorObject()
                 .getCode());
-        AuthorizationServerMetadata metadata = new OAuth2Contract(base).metadata();
-        assertEquals(endpoint("oauth2/par"), metadata.getPushedAuthorizationRequestEndpointURI());
+        OAuth2Contract oauth2 = new OAuth2Contract(base);
+        AuthorizationServerMetadata metadata = oauth2.metadata();
+        assertEquals(URI.create(oauth2.issuer() + "/oauth2/par"), metadata.getPushedAuthorizationRequestEndpointURI());
+        assertFalse(metadata.requiresPushedAuthorizationRequests(), "only demo-par must push");
     }
 
     private AuthorizationRequest.Builder request(CodeVerifier verifier, State state) {
