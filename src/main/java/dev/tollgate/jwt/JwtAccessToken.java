@@ -2,7 +2,9 @@ package dev.tollgate.jwt;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.oauth2.OAuth2Token;
+import java.text.ParseException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -75,6 +77,18 @@ public record JwtAccessToken(String accessTokenHash, String clientId, String use
     @Override
     public Instant getAuthTime() {
         return authTime;
+    }
+
+    /** The thumbprint of the key it is bound to, its {@code cnf.jkt} (RFC 9449 §6.1), if any. */
+    @Override
+    public Map<String, String> getAttributes() {
+        try {
+            Map<String, Object> confirmation = claims.getJSONObjectClaim("cnf");
+            return confirmation != null && confirmation.get("jkt") instanceof String jkt
+                    ? Map.of(JWK_THUMBPRINT, jkt) : Map.of();
+        } catch (ParseException e) {
+            return Map.of();
+        }
     }
 
     /** {@code false}: a validated JWT is not on the deny-list. */

@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import dev.tollgate.common.Secrets;
+import dev.tollgate.oauth2.OAuth2Token;
 import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.oauth2.Scope;
 import dev.tollgate.oauth2.TokenContext;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -85,6 +87,10 @@ public final class JwtAccessTokenGenerator implements TokenGenerator {
         }
         if (owner != null && owner.acr() != null) {
             claims.claim("acr", owner.acr());
+        }
+        String jkt = context.attribute(OAuth2Token.JWK_THUMBPRINT);
+        if (jkt != null) {
+            claims.claim("cnf", Map.of("jkt", jkt)); // RFC 9449 §6.1: a DPoP-bound token
         }
         if (settings.upn()) {
             claims.claim("upn", subject);

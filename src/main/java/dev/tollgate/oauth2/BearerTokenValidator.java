@@ -48,6 +48,10 @@ public final class BearerTokenValidator {
         return token;
     }
 
+    String realm() {
+        return realm;
+    }
+
     /** An error with its {@code WWW-Authenticate: Bearer} challenge; a {@code null} code means no credentials. */
     OAuth2Error error(String code, String description, int status, String scope) {
         String body = code == null ? OAuth2Error.MISSING_AUTHORIZATION : code;

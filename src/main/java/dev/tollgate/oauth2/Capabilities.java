@@ -26,12 +26,14 @@ public final class Capabilities {
     private final Map<String, Endpoint> endpoints;
     private final List<ClientMetadataExtension> clientMetadataExtensions;
     private final Map<String, AuthorizationRequestResolver> requestResolvers;
+    private final List<SenderConstraint> senderConstraints;
 
     Capabilities(Map<ResponseType, AuthorizationGrant> authorizationGrants, Map<String, TokenGrant> tokenGrants,
                  Map<String, List<GrantExtension>> extensions, List<GrantExtension> globalExtensions,
                  Map<String, ResponseMode> responseModes, ClientAuthenticator clientAuthentication,
                  Map<String, Endpoint> endpoints, List<ClientMetadataExtension> clientMetadataExtensions,
-                 Map<String, AuthorizationRequestResolver> requestResolvers) {
+                 Map<String, AuthorizationRequestResolver> requestResolvers,
+                 List<SenderConstraint> senderConstraints) {
         this.authorizationGrants = ordered(authorizationGrants);
         this.tokenGrants = ordered(tokenGrants);
         Map<String, List<GrantExtension>> combined = new LinkedHashMap<>();
@@ -47,6 +49,12 @@ public final class Capabilities {
         this.endpoints = ordered(endpoints);
         this.clientMetadataExtensions = List.copyOf(clientMetadataExtensions);
         this.requestResolvers = ordered(requestResolvers);
+        this.senderConstraints = List.copyOf(senderConstraints);
+    }
+
+    /** The kinds of sender-constrained tokens the resource protectors accept beside bearer tokens. */
+    public List<SenderConstraint> senderConstraints() {
+        return senderConstraints;
     }
 
     // in the order of registration, so that the metadata document is the same from one start to the next

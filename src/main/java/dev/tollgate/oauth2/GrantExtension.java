@@ -22,6 +22,17 @@ public interface GrantExtension {
     }
 
     /**
+     * Checks a token request before the grant does anything with it, so that a refusal costs the client nothing:
+     * its code or refresh token stays usable (e.g. a DPoP proof that must carry a fresh server nonce, RFC 9449 §8).
+     *
+     * @return the request, with attributes for {@link #validateTokenRequest} if need be
+     * @throws OAuth2Error answered as JSON
+     */
+    default TokenRequest checkTokenRequest(TokenRequest request) {
+        return request;
+    }
+
+    /**
      * Checks a token request once the grant has, before anything is issued; may add attributes. The grant has
      * already consumed what is single-use (the code; with rotation, the refresh token), so a refusal here costs
      * the client that credential, as any failed redemption does (RFC 6749 §4.1.2).

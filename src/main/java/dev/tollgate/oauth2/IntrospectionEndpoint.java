@@ -61,8 +61,12 @@ public final class IntrospectionEndpoint implements Endpoint {
             json.add("username", token.getUsername());
             json.add("sub", token.getUsername());
         }
+        String jkt = token.getAttributes().get(OAuth2Token.JWK_THUMBPRINT);
         if (!found.refreshToken()) {
-            json.add("token_type", TokenResponse.BEARER);
+            json.add("token_type", jkt == null ? TokenResponse.BEARER : "DPoP");
+        }
+        if (jkt != null) {
+            json.add("cnf", JSON.createObjectBuilder().add("jkt", jkt)); // RFC 9449 §6.2
         }
         return json.add("exp", expiresAt.getEpochSecond())
                 .add("iat", token.getIssuedAt().getEpochSecond())

@@ -129,6 +129,9 @@ public final class OAuth2Server {
                 throw OAuth2Error.unauthorizedClient("The client may not use this grant_type.");
             }
             TokenRequest tokenRequest = new TokenRequest(request, client, clock.instant(), scopes, tokens);
+            for (GrantExtension extension : capabilities.extensions(grantType)) {
+                tokenRequest = extension.checkTokenRequest(tokenRequest);
+            }
             TokenContext context = grant.validateTokenRequest(tokenRequest);
             for (GrantExtension extension : capabilities.extensions(grantType)) {
                 context = extension.validateTokenRequest(tokenRequest, context);
@@ -189,7 +192,8 @@ public final class OAuth2Server {
 
     /** A protector of resources that accepts this server's tokens (RFC 6750), read by its {@link AccessTokenResolver}. */
     public ResourceProtector resourceProtector(BearerSettings bearer) {
-        return new ResourceProtector(new BearerTokenValidator(accessTokens, clock, settings.realm()), bearer);
+        return new ResourceProtector(new BearerTokenValidator(accessTokens, clock, settings.realm()), bearer,
+                capabilities.senderConstraints());
     }
 
     public OAuth2Settings settings() {

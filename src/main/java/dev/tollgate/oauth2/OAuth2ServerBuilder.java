@@ -3,6 +3,7 @@ package dev.tollgate.oauth2;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
@@ -37,6 +38,7 @@ public final class OAuth2ServerBuilder {
     private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
     private final Map<Class<?>, ClientMetadataExtension> clientMetadata = new LinkedHashMap<>();
     private final Map<String, AuthorizationRequestResolver> requestResolvers = new LinkedHashMap<>();
+    private final Map<String, SenderConstraint> senderConstraints = new LinkedHashMap<>();
     private AuthorizationCodeStore codes;
     private TokenGenerator accessTokens = TokenGenerator.RANDOM;
     private TokenGenerator refreshTokens = TokenGenerator.RANDOM;
@@ -113,6 +115,12 @@ public final class OAuth2ServerBuilder {
     /** Registers what resolves {@code request} or {@code request_uri}; replaces one of the same parameter. */
     public OAuth2ServerBuilder authorizationRequestResolver(AuthorizationRequestResolver resolver) {
         requestResolvers.put(resolver.parameter(), resolver);
+        return this;
+    }
+
+    /** Registers a kind of sender-constrained token, e.g. DPoP's; replaces one of the same scheme. */
+    public OAuth2ServerBuilder senderConstraint(SenderConstraint constraint) {
+        senderConstraints.put(constraint.scheme().toLowerCase(Locale.ROOT), constraint);
         return this;
     }
 
@@ -216,7 +224,7 @@ public final class OAuth2ServerBuilder {
         Capabilities capabilities = new Capabilities(authorizationGrants, tokenGrants, byGrantType,
                 List.copyOf(globalExtensions.values()), responseModes,
                 new ClientAuthenticator(clients, settings.realm(), clientAuthentication), endpoints,
-                List.copyOf(clientMetadata.values()), requestResolvers);
+                List.copyOf(clientMetadata.values()), requestResolvers, List.copyOf(senderConstraints.values()));
         Set<String> tokenAttributes = new HashSet<>();
         capabilities.allExtensions().forEach(extension -> tokenAttributes.addAll(extension.tokenAttributes()));
         TokenIssuer issuer = new TokenIssuer(tokenSettings, tokens, clock, accessTokens, refreshTokens, events,

@@ -11,6 +11,13 @@ import java.util.Map;
  */
 public interface OAuth2Token {
 
+    /**
+     * The attribute of a sender-constrained token: the RFC 7638 thumbprint of the key it is bound to, its
+     * confirmation {@code cnf.jkt} (RFC 9449 §6); also of a code bound to a key ({@code dpop_jkt}, §10).
+     */
+    String JWK_THUMBPRINT = "jkt";
+
+
     /** The SHA-256 hash of the access token; unique. */
     String getAccessTokenHash();
 

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Protects resources with bearer tokens (RFC 6750): reads the token from the {@code Authorization}
- * header, or, only if allowed, from a form body (§2.2); never from the query (RFC 9700 §2.1).
+ * header, or, only if allowed, from a form body (§2.2); never from the query (RFC 9700 §2.1). With a
+ * {@link SenderConstraint}, tokens of its scheme too (DPoP, RFC 9449 §7): such a request must prove possession of
+ * the token's key, and a token bound to a key is refused as a bearer token.
  */
 public final class ResourceProtector {
 
@@ -16,10 +18,18 @@ public final class ResourceProtector {
 
     private final BearerTokenValidator validator;
     private final boolean bodyTokensAllowed;
+    private final List<SenderConstraint> constraints;
 
     public ResourceProtector(BearerTokenValidator validator, BearerSettings settings) {
+        this(validator, settings, List.of());
+    }
+
+    /** A protector that accepts the tokens of these constraints' schemes too. */
+    public ResourceProtector(BearerTokenValidator validator, BearerSettings settings,
+                             List<SenderConstraint> constraints) {
         this.validator = validator;
         this.bodyTokensAllowed = settings.tokenInBodyAllowed();
+        this.constraints = List.copyOf(constraints);
     }
 
     /** Whether a token may come in a form body, so that the integration knows to read it. */
@@ -36,10 +46,23 @@ public final class ResourceProtector {
      * @return the validated token
      * @throws OAuth2Error 401 without an error code when there is no bearer token (§3.1); 400
      *                     {@code invalid_request} for a malformed one or one sent two ways; 401
-     *                     {@code invalid_token}; 403 {@code insufficient_scope}
+     *                     {@code invalid_token}; 403 {@code insufficient_scope}; the challenge is the scheme's the
+     *                     token came with, and a sender constraint's for a bound token sent as a bearer token
      */
     public OAuth2Token validateRequest(OAuth2Request request, String... scopes) {
-        String fromHeader = headerToken(request);
+        String authorization;
+        try {
+            authorization = request.authorization();
+        } catch (OAuth2Error e) {
+            throw validator.error(OAuth2Error.INVALID_REQUEST, e.description(), 400, null);
+        }
+        List<Set<String>> alternatives = Arrays.stream(scopes).map(Scope::parse).toList();
+        SenderConstraint constraint = constraintOf(authorization);
+        if (constraint != null) {
+            return validateBound(request, constraint, authorization.substring(constraint.scheme().length() + 1)
+                    .trim(), alternatives);
+        }
+        String fromHeader = bearerToken(authorization);
         String fromBody = bodyTokensAllowed && "POST".equals(request.method()) ? request.form("access_token") : null;
         if (fromHeader != null && fromBody != null) {
             throw validator.error(OAuth2Error.INVALID_REQUEST, "The access token was sent more than one way.", 400, null);
@@ -48,17 +71,43 @@ public final class ResourceProtector {
         if (token == null) {
             throw validator.error(null, "No access token.", 401, null);
         }
-        List<Set<String>> alternatives = Arrays.stream(scopes).map(Scope::parse).toList();
-        return validator.validate(token, alternatives);
+        OAuth2Token validated = validator.validate(token, alternatives);
+        if (validated.getAttributes().containsKey(OAuth2Token.JWK_THUMBPRINT)) { // RFC 9449 §7.2: never as bearer
+            String description = "The access token is bound to a key: present it with a proof of possession.";
+            throw constraints.isEmpty() ? validator.error(OAuth2Error.INVALID_TOKEN, description, 401, null)
+                    : rechallenged(constraints.get(0), new OAuth2Error(OAuth2Error.INVALID_TOKEN, description, 401));
+        }
+        return validated;
     }
 
-    private String headerToken(OAuth2Request request) {
-        String authorization;
-        try {
-            authorization = request.authorization();
-        } catch (OAuth2Error e) {
-            throw validator.error(OAuth2Error.INVALID_REQUEST, e.description(), 400, null);
+    private OAuth2Token validateBound(OAuth2Request request, SenderConstraint constraint, String token,
+                                      List<Set<String>> alternatives) {
+        if (!B64TOKEN.matcher(token).matches()) {
+            throw rechallenged(constraint, OAuth2Error.invalidRequest("Malformed " + constraint.scheme() + " token."));
         }
+        try {
+            OAuth2Token validated = validator.validate(token, alternatives);
+            constraint.verify(request, token, validated);
+            return validated;
+        } catch (OAuth2Error e) {
+            throw rechallenged(constraint, e);
+        }
+    }
+
+    private SenderConstraint constraintOf(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        for (SenderConstraint constraint : constraints) {
+            String scheme = constraint.scheme();
+            if (authorization.regionMatches(true, 0, scheme + " ", 0, scheme.length() + 1)) {
+                return constraint;
+            }
+        }
+        return null;
+    }
+
+    private String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return null; // no bearer credentials: other schemes are not ours
         }
@@ -67,6 +116,12 @@ public final class ResourceProtector {
             throw validator.error(OAuth2Error.INVALID_REQUEST, "Malformed bearer token.", 400, null);
         }
         return token;
+    }
+
+    // the same error, with the constraint's challenge in place of the bearer one
+    private OAuth2Error rechallenged(SenderConstraint constraint, OAuth2Error error) {
+        return new OAuth2Error(error.error(), error.description(), error.status()).withChallenge(error.status(),
+                "WWW-Authenticate", constraint.challenge(validator.realm(), error.error(), error.description()));
     }
 
     /** The response for a validation error: JSON with the {@code WWW-Authenticate} challenge. */

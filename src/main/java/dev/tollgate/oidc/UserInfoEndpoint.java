@@ -55,8 +55,9 @@ public final class UserInfoEndpoint implements Endpoint {
 
     @Override
     public OAuth2Response createResponse(OAuth2Request request, EndpointContext context) {
-        ResourceProtector protector = new ResourceProtector(new BearerTokenValidator(context.tokenStore(),
-                context.clock(), context.settings().realm()), new BearerSettings(true));
+        ResourceProtector protector = new ResourceProtector(new BearerTokenValidator(context.accessTokens(),
+                context.clock(), context.settings().realm()), new BearerSettings(true),
+                context.capabilities().senderConstraints());
         OAuth2Token token;
         try {
             if (!"GET".equals(request.method()) && !"POST".equals(request.method())) {

@@ -16,6 +16,10 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.JsonSupport;
 import dev.tollgate.common.Secrets;
+import dev.tollgate.dpop.Dpop;
+import dev.tollgate.dpop.DpopNonces;
+import dev.tollgate.dpop.DpopProofValidator;
+import dev.tollgate.dpop.DpopSettings;
 import dev.tollgate.oauth2.BearerSettings;
 import dev.tollgate.oauth2.ClientStore;
 import dev.tollgate.oauth2.GrantSettings;
@@ -119,6 +123,11 @@ final class AccessTokenFixture {
         provider = OpenIdProvider.install(builder, clients, grants, OpenIdSettings.DEFAULT, keys,
                 (subject, names) -> Map.of("name", "Alice Liddell", "email", "alice@example.com"), new Consents());
         JwtAccessTokens.install(builder, keys, jwtSettings, revoked);
+        Map<String, java.time.Duration> proofs = new ConcurrentHashMap<>();
+        Dpop.install(builder, new DpopProofValidator(DpopSettings.DEFAULT, new DpopNonces(
+                () -> "0123456789abcdef0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                DpopSettings.DEFAULT.nonceLifetime(), clock), (key, lifetime) -> proofs.putIfAbsent(key, lifetime) == null,
+                clock));
         server = builder.build();
         protector = server.resourceProtector(BearerSettings.DEFAULT);
     }

@@ -130,7 +130,7 @@ class ClientAuthenticationTest {
     @Test
     void aClientWithoutARegisteredMethodIsRefusedNotAnError() {
         f.clients.add(new TestClient("odd", Secrets.sha256("odd-secret"), null, List.of(Fixture.REDIRECT_URI),
-                Set.of("client_credentials"), Set.of(), "profile", false));
+                Set.of("client_credentials"), Set.of(), "profile", false, jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
         OAuth2Response response = f.token(params("grant_type", "client_credentials", "client_id", "odd",
                 "client_secret", "odd-secret"), null);
         assertEquals(400, response.status());

@@ -12,17 +12,18 @@ final class InMemoryTokenStore implements TokenStore {
 
     record Row(String accessTokenHash, String refreshTokenHash, String clientId, String username, String scope,
                String grantId, Instant issuedAt, Instant expiresAt, Instant refreshTokenExpiresAt, boolean revoked,
-               String refreshTokenScope, boolean grantRevoked) implements OAuth2Token {
+               String refreshTokenScope, boolean grantRevoked, Map<String, String> attributes)
+            implements OAuth2Token {
 
         static Row of(OAuth2Token t) {
             return new Row(t.getAccessTokenHash(), t.getRefreshTokenHash(), t.getClientId(), t.getUsername(),
                     t.getScope(), t.getGrantId(), t.getIssuedAt(), t.getExpiresAt(), t.getRefreshTokenExpiresAt(),
-                    t.isRevoked(), t.getRefreshTokenScope(), false);
+                    t.isRevoked(), t.getRefreshTokenScope(), false, t.getAttributes());
         }
 
         Row revokedCopy(boolean withGrant) {
             return new Row(accessTokenHash, refreshTokenHash, clientId, username, scope, grantId, issuedAt, expiresAt,
-                    refreshTokenExpiresAt, true, refreshTokenScope, grantRevoked || withGrant);
+                    refreshTokenExpiresAt, true, refreshTokenScope, grantRevoked || withGrant, attributes);
         }
 
         @Override public String getAccessTokenHash() { return accessTokenHash; }
@@ -36,6 +37,7 @@ final class InMemoryTokenStore implements TokenStore {
         @Override public Instant getExpiresAt() { return expiresAt; }
         @Override public Instant getRefreshTokenExpiresAt() { return refreshTokenExpiresAt; }
         @Override public boolean isRevoked() { return revoked; }
+        @Override public Map<String, String> getAttributes() { return attributes; }
     }
 
     final Map<String, Row> byAccessHash = new ConcurrentHashMap<>();

@@ -243,7 +243,8 @@ class PushedAuthorizationTest {
 
     @Test
     void aClientCanBeHeldToItByItsMetadata() {
-        f.clients.add(new RequiringClient(TestClient.confidential("par-client", "par-secret", "client_secret_basic")));
+        f.clients.add(TestClient.confidential("par-client", "par-secret", "client_secret_basic").withMetadata(
+                Json.createObjectBuilder().add(PushedAuthorizationRequests.REQUIRED, true).build()));
         Map<String, String> query = authorization("xyz");
         query.put("client_id", "par-client");
         OAuth2Error error = assertThrows(OAuth2Error.class, () -> f.server.validateConsentRequest(
@@ -273,49 +274,5 @@ class PushedAuthorizationTest {
                 Fixture.ISSUER + "/oauth2/register", Map.of(), "{\"redirect_uris\":[\"https://app.example/cb\"],"
                         + "\"require_pushed_authorization_requests\":\"yes\"}", "application/json")));
         assertEquals("invalid_client_metadata", refused.getString("error"));
-    }
-
-    /** A client that registered require_pushed_authorization_requests. */
-    private record RequiringClient(TestClient client) implements OAuth2Client {
-
-        @Override
-        public String getClientId() {
-            return client.getClientId();
-        }
-
-        @Override
-        public String getClientSecretHash() {
-            return client.getClientSecretHash();
-        }
-
-        @Override
-        public String getTokenEndpointAuthMethod() {
-            return client.getTokenEndpointAuthMethod();
-        }
-
-        @Override
-        public List<String> getRedirectUris() {
-            return client.getRedirectUris();
-        }
-
-        @Override
-        public java.util.Set<String> getGrantTypes() {
-            return client.getGrantTypes();
-        }
-
-        @Override
-        public java.util.Set<String> getResponseTypes() {
-            return client.getResponseTypes();
-        }
-
-        @Override
-        public String getScope() {
-            return client.getScope();
-        }
-
-        @Override
-        public JsonObject getMetadata() {
-            return Json.createObjectBuilder().add(PushedAuthorizationRequests.REQUIRED, true).build();
-        }
     }
 }
