@@ -11,6 +11,7 @@ import dev.tollgate.oauth2.BearerSettings;
 import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.PkceSettings;
+import dev.tollgate.dpop.DpopSettings;
 import dev.tollgate.oauth2.RegistrationSettings;
 import dev.tollgate.par.PushedRequestSettings;
 import dev.tollgate.oauth2.TokenSettings;
@@ -156,6 +157,12 @@ public class TollgateDefaults {
     @Produces
     public JwtAccessTokenSettings jwtAccessTokenSettings() {
         return JwtAccessTokenSettings.DEFAULT;
+    }
+
+    /** DPoP (RFC 9449): RS256, PS256, ES256; proofs at most a minute old; no nonce demanded. */
+    @Produces
+    public DpopSettings dpopSettings() {
+        return DpopSettings.DEFAULT;
     }
 
     /** Pushed authorization requests (RFC 9126): a {@code request_uri} works for two minutes; not required. */

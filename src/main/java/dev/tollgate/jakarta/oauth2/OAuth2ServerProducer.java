@@ -1,5 +1,10 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.dpop.Dpop;
+import dev.tollgate.dpop.DpopNonces;
+import dev.tollgate.dpop.DpopProofValidator;
+import dev.tollgate.dpop.DpopSettings;
+import dev.tollgate.jakarta.cache.JCacheDpopNonceKey;
 import dev.tollgate.jakarta.cache.JCachePushedRequestStore;
 import dev.tollgate.jakarta.cache.JCacheReplayCache;
 import dev.tollgate.jakarta.cache.JCacheRevokedTokens;
@@ -107,9 +112,17 @@ public class OAuth2ServerProducer {
     JwtAccessTokenSettings jwtAccessTokenSettings;
     @Inject
     PushedRequestSettings pushedRequestSettings;
+    @Inject
+    DpopSettings dpopSettings;
 
     /** The JCache cache of revoked access tokens, checked by every validation of a JWT access token. */
     public static final String REVOKED_TOKENS_CACHE = "oauth2.revoked-tokens";
+
+    /** The JCache cache of the {@code jti} of DPoP proofs. */
+    public static final String DPOP_PROOFS_CACHE = "oauth2.dpop-proofs";
+
+    /** The JCache cache of the secret DPoP nonces are made with, which every node shares. */
+    public static final String DPOP_NONCE_KEY_CACHE = "oauth2.dpop-nonce-key";
 
     /** The JCache cache of pushed authorization requests, by the hash of their {@code request_uri}. */
     public static final String PUSHED_REQUESTS_CACHE = "oauth2.pushed-requests";
@@ -160,6 +173,7 @@ public class OAuth2ServerProducer {
                 .standardEndpoints(registrationSettings)
                 .events(new CdiEventListener(events));
         jwtFamily(builder);
+        dpop(builder);
         PushedAuthorizationRequests.install(builder, new JCachePushedRequestStore(caches.cache(PUSHED_REQUESTS_CACHE,
                 String.class, String.class, pushedRequestSettings.lifetime())), pushedRequestSettings);
         if (claims.isResolvable()) {
@@ -170,6 +184,19 @@ public class OAuth2ServerProducer {
         JwtAccessTokens.install(builder, signingKeys.get(), jwtAccessTokenSettings, new JCacheRevokedTokens(
                 caches.cache(REVOKED_TOKENS_CACHE, String.class, Boolean.class, longest), longest, clock));
         return builder;
+    }
+
+    /**
+     * DPoP-bound tokens (RFC 9449): each proof's {@code jti} once across the cluster in the JCache cache
+     * {@value #DPOP_PROOFS_CACHE}, nonces made with the secret the cluster shares in {@value #DPOP_NONCE_KEY_CACHE}
+     * (renewed daily).
+     */
+    private void dpop(OAuth2ServerBuilder builder) {
+        Duration keep = dpopSettings.replayLifetime();
+        DpopNonces nonces = new DpopNonces(new JCacheDpopNonceKey(caches.cache(DPOP_NONCE_KEY_CACHE, String.class,
+                byte[].class, Duration.ofDays(1))), dpopSettings.nonceLifetime(), clock);
+        Dpop.install(builder, new DpopProofValidator(dpopSettings, nonces, new JCacheReplayCache(
+                caches.cache(DPOP_PROOFS_CACHE, String.class, Boolean.class, keep), keep), clock));
     }
 
     /**

@@ -607,6 +607,28 @@ class ExampleIT {
         new ParContract(URI.create(base())).pushErrorsAreJsonAndTheMetadataNameTheEndpoint();
     }
 
+    // ---- DPoP (checks in DpopContract) ----
+
+    @Test
+    void aBoundTokenWorksWithProofsAndOnlyWithThem() throws Exception {
+        new DpopContract(URI.create(base())).aBoundTokenWorksWithProofsAndOnlyWithThem();
+    }
+
+    @Test
+    void demoDpopWithoutAProofIsRefused() throws Exception {
+        new DpopContract(URI.create(base())).demoDpopWithoutAProofIsRefused();
+    }
+
+    @Test
+    void dpopJktBindsTheCode() throws Exception {
+        new DpopContract(URI.create(base())).dpopJktBindsTheCode();
+    }
+
+    @Test
+    void introspectionShowsTheKeyAndTheMetadataTheAlgorithms() throws Exception {
+        new DpopContract(URI.create(base())).introspectionShowsTheKeyAndTheMetadataTheAlgorithms();
+    }
+
     // ---- OAuth 2.0 (checks in OAuth2Contract) ----
 
     @Test

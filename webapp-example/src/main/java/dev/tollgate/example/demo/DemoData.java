@@ -1,6 +1,7 @@
 package dev.tollgate.example.demo;
 
 import dev.tollgate.common.Secrets;
+import dev.tollgate.dpop.Dpop;
 import dev.tollgate.example.security.DemoUsers;
 import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
 import dev.tollgate.jakarta.oauth1.OAuth1ClientEntity;
@@ -74,9 +75,10 @@ public class DemoData {
         openIdClient();
         jwtClients();
         parClient();
+        dpopClient();
         LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa,"
                 + " OAuth 2 clients demo-client, demo-post-client and demo-public, OpenID Connect client demo-oidc,"
-                + " JWT clients demo-jwt-client and demo-secret-jwt, PAR client demo-par");
+                + " JWT clients demo-jwt-client and demo-secret-jwt, PAR client demo-par, DPoP client demo-dpop");
     }
 
     private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
@@ -139,6 +141,17 @@ public class DemoData {
                     List.of("authorization_code", "refresh_token"), List.of("code"), "openid profile email", null,
                     clock.millis());
             client.setMetadata(Json.createObjectBuilder().add(PushedAuthorizationRequests.REQUIRED, true).build());
+            oauth2Clients.save(client);
+        }
+    }
+
+    // RFC 9449 §5.2: a public client whose access tokens must be DPoP-bound
+    private void dpopClient() {
+        if (oauth2Clients.findEntity("demo-dpop").isEmpty()) {
+            OAuth2ClientEntity client = new OAuth2ClientEntity("demo-dpop", "Demo DPoP client", null, "none",
+                    List.of(CALLBACK), List.of("authorization_code", "refresh_token"), List.of("code"),
+                    "openid profile email", null, clock.millis());
+            client.setMetadata(Json.createObjectBuilder().add(Dpop.BOUND_ACCESS_TOKENS, true).build());
             oauth2Clients.save(client);
         }
     }
