@@ -11,8 +11,10 @@
 // tokens), signed in already: the authorization request as a signed request object (RFC 9101), the code grant
 // and client credentials with private_key_jwt client authentication, each access token validated as a resource
 // server would with oauth4webapi's validateJwtAccessToken (RFC 9068 §4: typ, signature from jwks_uri, iss, aud,
-// exp, sub, client_id), used at /api/me, revoked, and then refused there at once. Every step is asserted
-// (node:assert/strict).
+// exp, sub, client_id), used at /api/me, revoked, and then refused there at once. Then as demo-par, a pushed
+// authorization request (RFC 9126) and its code; and as demo-dpop, DPoP-bound tokens (RFC 9449) with a fresh key:
+// the code grant, /api/me and UserInfo with proofs, a bound token refused as a bearer token, a refresh. Every step
+// is asserted (node:assert/strict).
 //
 // Exit status 0 and one JSON line on stdout when everything held; otherwise a non-zero status and the failed
 // step with its cause on stderr. OpenIdClientIT runs this against the example deployed by Arquillian;
@@ -352,6 +354,20 @@ const refreshed = await step('refresh', async () => {
   };
 });
 
+/** Walks the consent page (or the remembered consent) of an authorization URL; answers the redirect. */
+async function authorizeAt(url, expectedState, what) {
+  const page = await browse(url);
+  let decided = page;
+  if (page.status === 200) {
+    const form = formOf(page, '/oauth2/authorize');
+    decided = await browse(form.action, { ...form.hidden, confirm: 'true' });
+  }
+  const location = assertRedirect(decided, what);
+  assert.equal(location.searchParams.get('error'), null, `${what}: authorization error ${location}`);
+  assert.equal(location.searchParams.get('state'), expectedState, `${what}: state`);
+  return location;
+}
+
 // ---- as demo-jwt-client: private_key_jwt, a request object, RFC 9068 access tokens ----
 
 const jwtClientKey = await step('demo-jwt-client: its private key', async () => {
@@ -415,16 +431,7 @@ const jwtCallback = await step('demo-jwt-client: authorization by a request obje
   }, jwtClientKey);
   assert.ok(url.searchParams.get('request'), 'the URL carries the request object');
   assert.equal(url.searchParams.get('state'), null, 'state is only inside the request object');
-  const page = await browse(url);
-  let decided = page;
-  if (page.status === 200) {
-    const form = formOf(page, '/oauth2/authorize');
-    decided = await browse(form.action, { ...form.hidden, confirm: 'true' });
-  }
-  const location = assertRedirect(decided, 'the authorization response to a request object');
-  assert.equal(location.searchParams.get('error'), null, `authorization error: ${location}`);
-  assert.equal(location.searchParams.get('state'), jwtState, 'the state of the request object is echoed');
-  return location;
+  return authorizeAt(url, jwtState, 'the authorization response to a request object');
 });
 
 const jwtTokens = await step('demo-jwt-client: code grant with private_key_jwt', async () => {
@@ -465,6 +472,89 @@ const jwtRevoked = await step('demo-jwt-client: a revoked JWT access token is re
   return true;
 });
 
+// ---- as demo-par: a pushed authorization request (RFC 9126) ----
+
+const parConfig = await step('demo-par: discovery', async () => {
+  const discovered = await client.discovery(new URL(BASE), 'demo-par', 'demo-par-secret',
+      client.ClientSecretBasic('demo-par-secret'), { execute: [client.allowInsecureRequests], timeout: REQUEST_TIMEOUT });
+  assert.equal(discovered.serverMetadata().pushed_authorization_request_endpoint, `${BASE}/oauth2/par`,
+      'discovery: pushed_authorization_request_endpoint');
+  return discovered;
+});
+
+const parState = client.randomState();
+const parVerifier = client.randomPKCECodeVerifier();
+
+const parCallback = await step('demo-par: authorization by a pushed request', async () => {
+  const url = await client.buildAuthorizationUrlWithPAR(parConfig, {
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(parVerifier),
+    code_challenge_method: 'S256',
+    state: parState,
+  });
+  assert.match(url.searchParams.get('request_uri') ?? '', /^urn:ietf:params:oauth:request_uri:/,
+      'the URL carries the request_uri');
+  assert.equal(url.searchParams.get('state'), null, 'state was pushed, not sent');
+  return authorizeAt(url, parState, 'the authorization response to a pushed request');
+});
+
+const parTokens = await step('demo-par: code grant', async () => {
+  const response = await client.authorizationCodeGrant(parConfig, parCallback, {
+    pkceCodeVerifier: parVerifier,
+    expectedState: parState,
+    idTokenExpected: true,
+  });
+  assert.equal(response.claims().sub, ALICE.sub, 'the ID token is alice\'s');
+  return response;
+});
+
+// ---- as demo-dpop: DPoP-bound tokens (RFC 9449) ----
+
+const dpopConfig = await step('demo-dpop: discovery', async () => {
+  const discovered = await client.discovery(new URL(BASE), 'demo-dpop', undefined, client.None(),
+      { execute: [client.allowInsecureRequests], timeout: REQUEST_TIMEOUT });
+  assert.ok(discovered.serverMetadata().dpop_signing_alg_values_supported?.includes('ES256'),
+      'discovery: dpop_signing_alg_values_supported has ES256');
+  return discovered;
+});
+
+const dpop = client.getDPoPHandle(dpopConfig, await client.randomDPoPKeyPair('ES256'));
+const dpopState = client.randomState();
+const dpopVerifier = client.randomPKCECodeVerifier();
+
+const dpopTokens = await step('demo-dpop: code grant with a DPoP proof', async () => {
+  const url = client.buildAuthorizationUrl(dpopConfig, {
+    redirect_uri: REDIRECT_URI,
+    scope: SCOPE,
+    code_challenge: await client.calculatePKCECodeChallenge(dpopVerifier),
+    code_challenge_method: 'S256',
+    state: dpopState,
+  });
+  const callback = await authorizeAt(url, dpopState, 'the authorization response to demo-dpop');
+  const response = await client.authorizationCodeGrant(dpopConfig, callback, {
+    pkceCodeVerifier: dpopVerifier,
+    expectedState: dpopState,
+    idTokenExpected: true,
+  }, undefined, { DPoP: dpop });
+  assert.equal(response.token_type.toLowerCase(), 'dpop', 'token_type DPoP');
+  return response;
+});
+
+const dpopUse = await step('demo-dpop: /api/me and UserInfo with proofs; as a bearer token, refused', async () => {
+  const me = await client.fetchProtectedResource(dpopConfig, dpopTokens.access_token, new URL(`${BASE}/api/me`),
+      'GET', undefined, undefined, { DPoP: dpop });
+  assert.equal(me.status, 200, `/api/me with DPoP: ${me.status}`);
+  const claims = await client.fetchUserInfo(dpopConfig, dpopTokens.access_token, ALICE.sub, { DPoP: dpop });
+  assert.equal(claims.email, ALICE.email, 'UserInfo with DPoP: email');
+  const asBearer = await me(dpopTokens.access_token);
+  assert.equal(asBearer.status, 401, `a DPoP-bound token as a bearer token: ${asBearer.status}`);
+  assert.match(asBearer.challenge ?? '', /^DPoP /, 'the challenge names DPoP');
+  const refreshed = await client.refreshTokenGrant(dpopConfig, dpopTokens.refresh_token, undefined, { DPoP: dpop });
+  assert.equal(refreshed.token_type.toLowerCase(), 'dpop', 'refresh: token_type DPoP');
+  return { me: me.status, bearer: asBearer.status };
+});
+
 currentStep = 'summary';
 const version = JSON.parse(readFileSync(new URL('./node_modules/openid-client/package.json', import.meta.url),
     'utf8')).version;
@@ -490,5 +580,7 @@ writeSync(1, `${JSON.stringify({
     client_credentials: { sub: jwtClientCredentials.sub, scope: jwtClientCredentials.scope },
     revoked: jwtRevoked ? 'refused at once' : 'accepted',
   },
+  par: { client_id: 'demo-par', sub: parTokens.claims().sub },
+  dpop: { client_id: 'demo-dpop', token_type: dpopTokens.token_type, api_me: dpopUse.me, as_bearer: dpopUse.bearer },
 })}\n`);
 process.exit(0);
