@@ -18,6 +18,7 @@ targets=(
   dev.tollgate.oidc.OpenIdFuzzTest#logoutRequest
   dev.tollgate.jwt.JwtFuzzTest#requestObject
   dev.tollgate.jwt.JwtFuzzTest#softwareStatement
+  dev.tollgate.dpop.DpopFuzzTest#proof
 )
 mkdir -p target/fuzz
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz/classpath.txt >&2 || exit 1
