@@ -542,9 +542,9 @@ const dpopTokens = await step('demo-dpop: code grant with a DPoP proof', async (
 });
 
 const dpopUse = await step('demo-dpop: /api/me and UserInfo with proofs; as a bearer token, refused', async () => {
-  const me = await client.fetchProtectedResource(dpopConfig, dpopTokens.access_token, new URL(`${BASE}/api/me`),
-      'GET', undefined, undefined, { DPoP: dpop });
-  assert.equal(me.status, 200, `/api/me with DPoP: ${me.status}`);
+  const proved = await client.fetchProtectedResource(dpopConfig, dpopTokens.access_token,
+      new URL(`${BASE}/api/me`), 'GET', undefined, undefined, { DPoP: dpop });
+  assert.equal(proved.status, 200, `/api/me with DPoP: ${proved.status}`);
   const claims = await client.fetchUserInfo(dpopConfig, dpopTokens.access_token, ALICE.sub, { DPoP: dpop });
   assert.equal(claims.email, ALICE.email, 'UserInfo with DPoP: email');
   const asBearer = await me(dpopTokens.access_token);
@@ -552,7 +552,7 @@ const dpopUse = await step('demo-dpop: /api/me and UserInfo with proofs; as a be
   assert.match(asBearer.challenge ?? '', /^DPoP /, 'the challenge names DPoP');
   const refreshed = await client.refreshTokenGrant(dpopConfig, dpopTokens.refresh_token, undefined, { DPoP: dpop });
   assert.equal(refreshed.token_type.toLowerCase(), 'dpop', 'refresh: token_type DPoP');
-  return { me: me.status, bearer: asBearer.status };
+  return { me: proved.status, bearer: asBearer.status };
 });
 
 currentStep = 'summary';

@@ -2,6 +2,7 @@ package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.jakarta.servlet.AuthenticatedRequest;
+import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jakarta.servlet.ServletRequests;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.OAuth2Request;
@@ -17,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +46,9 @@ public class BearerTokenFilter extends HttpFilter {
 
     @Inject
     Event<OAuth2Event> events;
+
+    @Inject
+    ProxySettings proxy;
 
     private String[] scopes;
 
@@ -88,17 +93,26 @@ public class BearerTokenFilter extends HttpFilter {
             request.setAttribute(USERNAME, token.getUsername());
         }
         // always wrapped: a client's own token has no user, whoever is signed in to the session
-        chain.doFilter(new AuthenticatedRequest(request, token.getUsername(), "Bearer"), response);
+        String scheme = token.getAttributes().containsKey(OAuth2Token.JWK_THUMBPRINT) ? "DPoP" : "Bearer";
+        chain.doFilter(new AuthenticatedRequest(request, token.getUsername(), scheme), response);
     }
 
     /**
      * Only what RFC 6750 reads: the {@code Authorization} header and, if allowed, the {@code access_token} of a
-     * form body; never the application's own URL, whose query may repeat names or be long. The body is read
-     * through the parameter map, so the application can still read it.
+     * form body; never the application's own query, which may repeat names or be long. The body is read through
+     * the parameter map, so the application can still read it. With a {@code DPoP} proof, that header and the URL
+     * without its query too, which the proof names (RFC 9449 §4.3 item 9).
      */
     private OAuth2Request bearerRequest(HttpServletRequest request) {
+        Map<String, List<String>> headers = new HashMap<>();
         List<String> authorization = Collections.list(request.getHeaders("Authorization"));
-        Map<String, List<String>> headers = authorization.isEmpty() ? Map.of() : Map.of("Authorization", authorization);
+        if (!authorization.isEmpty()) {
+            headers.put("Authorization", authorization);
+        }
+        List<String> proofs = Collections.list(request.getHeaders("DPoP"));
+        if (!proofs.isEmpty()) {
+            headers.put("DPoP", proofs);
+        }
         String body = null;
         if (protector.bodyTokensAllowed() && "POST".equalsIgnoreCase(request.getMethod())
                 && ServletRequests.isForm(request.getContentType())) {
@@ -106,7 +120,8 @@ public class BearerTokenFilter extends HttpFilter {
                     .filter(parameter -> "access_token".equals(parameter.getKey())).toList();
             body = tokens.isEmpty() ? null : FormUrlEncoding.format(tokens);
         }
-        return OAuth2Request.of(request.getMethod(), "/", headers, body,
+        String url = proofs.isEmpty() ? "/" : ServletRequests.absoluteUrl(request, proxy);
+        return OAuth2Request.of(request.getMethod(), url, headers, body,
                 body == null ? null : FormUrlEncoding.CONTENT_TYPE);
     }
 }

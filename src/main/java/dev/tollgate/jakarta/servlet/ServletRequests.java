@@ -18,6 +18,12 @@ public final class ServletRequests {
 
     /** The absolute URL the client addressed, query included, as {@code proxy} allows it to be known. */
     public static String absoluteUri(HttpServletRequest request, ProxySettings proxy) {
+        String query = request.getQueryString();
+        return absoluteUrl(request, proxy) + (query == null ? "" : "?" + query);
+    }
+
+    /** The absolute URL the client addressed, without the query, as {@code proxy} allows it to be known. */
+    public static String absoluteUrl(HttpServletRequest request, ProxySettings proxy) {
         String scheme = request.getScheme();
         String host = request.getServerName();
         int port = request.getServerPort();
@@ -36,11 +42,7 @@ public final class ServletRequests {
         if (port != defaultPort(scheme)) {
             uri.append(':').append(port);
         }
-        uri.append(request.getRequestURI());
-        if (request.getQueryString() != null) {
-            uri.append('?').append(request.getQueryString());
-        }
-        return uri.toString();
+        return uri.append(request.getRequestURI()).toString();
     }
 
     /** Every header, names looked up case-insensitively. */
