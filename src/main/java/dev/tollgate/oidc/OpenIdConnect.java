@@ -2,6 +2,7 @@ package dev.tollgate.oidc;
 
 import static dev.tollgate.common.JsonSupport.JSON;
 
+import dev.tollgate.device.DeviceCodeGrant;
 import dev.tollgate.oauth2.AuthorizationCodeGrant;
 import dev.tollgate.oauth2.AuthorizationRequest;
 import dev.tollgate.oauth2.GrantExtension;
@@ -24,8 +25,8 @@ import java.util.TreeSet;
  * OpenID Connect on every grant (Authlib's {@code OpenIDCode}, {@code OpenIDImplicitGrant} and
  * {@code OpenIDHybridGrant} in one extension): validates the OpenID parameters of an authorization request
  * with {@code openid} in its scope ({@link AuthenticationRequestValidator}, Core §3.1.2.1), adds {@code id_token} to the authorization response of the
- * implicit and hybrid flows (§3.2.2.5, §3.3.2.5) and to the token response of the code and refresh grants
- * (§3.1.3.3, §12.2), and describes itself in the metadata (Discovery §3).
+ * implicit and hybrid flows (§3.2.2.5, §3.3.2.5) and to the token response of the code, device code (RFC 8628,
+ * without a nonce) and refresh grants (§3.1.3.3, §12.2), and describes itself in the metadata (Discovery §3).
  */
 public final class OpenIdConnect implements GrantExtension {
 
@@ -69,6 +70,7 @@ public final class OpenIdConnect implements GrantExtension {
     @Override
     public TokenResponse extendTokenResponse(TokenContext context, TokenResponse response) {
         boolean issuesIdToken = AuthorizationCodeGrant.GRANT_TYPE.equals(context.grantType())
+                || DeviceCodeGrant.GRANT_TYPE.equals(context.grantType()) // the user signed in at the verification page
                 || RefreshTokenGrant.GRANT_TYPE.equals(context.grantType());
         if (!issuesIdToken || context.owner() == null || !context.scope().contains(OpenIdRequest.OPENID)) {
             return response;

@@ -9,7 +9,7 @@ public final class InMemoryClientStore implements ClientStore {
 
     final Map<String, OAuth2Client> clients = new ConcurrentHashMap<>();
 
-    void add(OAuth2Client client) {
+    public void add(OAuth2Client client) {
         clients.put(client.getClientId(), client);
     }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Atomic through {@link ConcurrentHashMap#computeIfPresent}. */
-final class InMemoryTokenStore implements TokenStore {
+/** Atomic through {@link ConcurrentHashMap#computeIfPresent}; public for the tests of the other packages. */
+public final class InMemoryTokenStore implements TokenStore {
 
     record Row(String accessTokenHash, String refreshTokenHash, String clientId, String username, String scope,
                String grantId, Instant issuedAt, Instant expiresAt, Instant refreshTokenExpiresAt, boolean revoked,

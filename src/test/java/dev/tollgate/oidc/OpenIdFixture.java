@@ -14,6 +14,12 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.Secrets;
+import dev.tollgate.device.DeviceCodeGrant;
+import dev.tollgate.device.DeviceFlow;
+import dev.tollgate.device.DeviceSettings;
+import dev.tollgate.device.DeviceVerification;
+import dev.tollgate.device.InMemoryDeviceAuthorizationStore;
+import dev.tollgate.device.InMemoryFailureCounter;
 import dev.tollgate.jwt.JwksUriSettings;
 import dev.tollgate.jwt.JwtRegistration;
 import dev.tollgate.oauth2.ClientStore;
@@ -98,6 +104,8 @@ final class OpenIdFixture {
             .scopesSupported(Set.of("openid", "profile", "email", "phone", "admin")).build();
     final RotatingSigningKeys keys;
     final OpenIdProvider provider;
+    /** The device flow (RFC 8628), which {@link #RP} may use. */
+    final DeviceVerification device;
     final OAuth2Server server;
     /** Alice, who signed in 30 seconds before the fixture was made, with a password. */
     final ResourceOwner alice;
@@ -129,6 +137,8 @@ final class OpenIdFixture {
                 // the client's keys are the JWT family's metadata, registered beside OpenID Connect as in the beans
                 .clientMetadata(new JwtRegistration(JwksUriSettings.DEFAULT));
         provider = OpenIdProvider.install(builder, clients, grants, openId, keys, claims, consents);
+        device = DeviceFlow.install(builder, clients, new InMemoryDeviceAuthorizationStore(),
+                new InMemoryFailureCounter(), DeviceSettings.DEFAULT);
         server = builder.build();
     }
 
@@ -332,7 +342,8 @@ final class OpenIdFixture {
 
         @Override
         public Set<String> getGrantTypes() {
-            return Set.of("authorization_code", "refresh_token", "implicit", "client_credentials");
+            return Set.of("authorization_code", "refresh_token", "implicit", "client_credentials",
+                    DeviceCodeGrant.GRANT_TYPE);
         }
 
         @Override
