@@ -1,5 +1,7 @@
 package dev.tollgate.jakarta;
 
+import dev.tollgate.device.DeviceSettings;
+import dev.tollgate.dpop.DpopSettings;
 import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jwt.AssertionSettings;
@@ -11,13 +13,12 @@ import dev.tollgate.oauth2.BearerSettings;
 import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.PkceSettings;
-import dev.tollgate.dpop.DpopSettings;
 import dev.tollgate.oauth2.RegistrationSettings;
-import dev.tollgate.par.PushedRequestSettings;
 import dev.tollgate.oauth2.TokenSettings;
 import dev.tollgate.oidc.KeyEncryption;
 import dev.tollgate.oidc.KeySettings;
 import dev.tollgate.oidc.OpenIdSettings;
+import dev.tollgate.par.PushedRequestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
@@ -169,6 +170,15 @@ public class TollgateDefaults {
     @Produces
     public PushedRequestSettings pushedRequestSettings() {
         return PushedRequestSettings.DEFAULT;
+    }
+
+    /**
+     * The device authorization grant (RFC 8628): codes for 10 minutes, polls every 5 s, user codes of 8 letters,
+     * the verification page at {@code /device}; 5 wrong user codes a session, 30 an address, in 15 minutes.
+     */
+    @Produces
+    public DeviceSettings deviceSettings() {
+        return DeviceSettings.DEFAULT;
     }
 
     private static String setting(String property, String variable) {

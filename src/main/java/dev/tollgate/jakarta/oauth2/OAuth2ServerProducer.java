@@ -1,5 +1,9 @@
 package dev.tollgate.jakarta.oauth2;
 
+import dev.tollgate.device.DeviceAuthorization;
+import dev.tollgate.device.DeviceFlow;
+import dev.tollgate.device.DeviceSettings;
+import dev.tollgate.device.DeviceVerification;
 import dev.tollgate.dpop.Dpop;
 import dev.tollgate.dpop.DpopNonces;
 import dev.tollgate.dpop.DpopProofValidator;
@@ -9,6 +13,8 @@ import dev.tollgate.jakarta.cache.JCachePushedRequestStore;
 import dev.tollgate.jakarta.cache.JCacheReplayCache;
 import dev.tollgate.jakarta.cache.JCacheRevokedTokens;
 import dev.tollgate.jakarta.cache.TollgateCaches;
+import dev.tollgate.jakarta.device.JCacheDeviceAuthorizationStore;
+import dev.tollgate.jakarta.device.JCacheFailureCounter;
 import dev.tollgate.jwt.AssertionMetadata;
 import dev.tollgate.jwt.AssertionSettings;
 import dev.tollgate.jwt.AssertionValidator;
@@ -56,7 +62,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Produces the OAuth 2.0 core server with the standard grants and endpoints that the settings beans enable, the
- * JWT family (client assertions, the JWT bearer grant, RFC 9068 access tokens with a JCache deny-list), and
+ * JWT family (client assertions, the JWT bearer grant, RFC 9068 access tokens with a JCache deny-list), the
+ * device authorization grant (RFC 8628, its state in JCache), and
  * OpenID Connect when the application has a {@code ClaimsSource} bean,
  * over the store beans (JPA by default), with its notifications as CDI events; and the resource protector
  * of {@link BearerTokenFilter}. To add a grant, an extension or a client authentication method, produce your
@@ -114,6 +121,8 @@ public class OAuth2ServerProducer {
     PushedRequestSettings pushedRequestSettings;
     @Inject
     DpopSettings dpopSettings;
+    @Inject
+    DeviceSettings deviceSettings;
 
     /** The JCache cache of revoked access tokens, checked by every validation of a JWT access token. */
     public static final String REVOKED_TOKENS_CACHE = "oauth2.revoked-tokens";
@@ -130,7 +139,17 @@ public class OAuth2ServerProducer {
     /** The JCache cache of the {@code jti} of client and grant assertions. */
     public static final String ASSERTIONS_CACHE = "oauth2.assertion-ids";
 
+    /** The JCache cache of device authorizations by device code hash (RFC 8628). */
+    public static final String DEVICE_AUTHORIZATIONS_CACHE = "device.authorizations";
+
+    /** The JCache cache of device code hashes by user code hash. */
+    public static final String DEVICE_USER_CODES_CACHE = "device.user-codes";
+
+    /** The JCache cache of wrong user codes by session and by address. */
+    public static final String DEVICE_FAILURES_CACHE = "device.failures";
+
     private final AtomicReference<OpenIdProvider> openId = new AtomicReference<>();
+    private final AtomicReference<DeviceVerification> device = new AtomicReference<>();
 
     @Produces
     @Singleton
@@ -162,6 +181,22 @@ public class OAuth2ServerProducer {
     }
 
     /**
+     * The calls of the application's device verification page (RFC 8628 §3.3).
+     *
+     * @throws IllegalStateException if the server in use was not built from {@link #standard()}
+     */
+    @Produces
+    @Singleton
+    public DeviceVerification deviceVerification(OAuth2Server server) {
+        DeviceVerification verification = device.get();
+        if (verification == null) {
+            throw new IllegalStateException("The device flow is off: the OAuth2Server in use was not built from"
+                    + " OAuth2ServerProducer.standard() (docs/device.md)");
+        }
+        return verification;
+    }
+
+    /**
      * The standard server's builder, with OpenID Connect when the application has a {@link ClaimsSource} bean. The password grant, when the grant settings enable it, checks passwords
      * with the application's {@link ResourceOwnerAuthenticator} bean; without one it accepts nobody.
      */
@@ -180,6 +215,7 @@ public class OAuth2ServerProducer {
             openId.set(OpenIdProvider.install(builder, clients, grantSettings, openIdSettings.get(),
                     signingKeys.get(), claims.get(), consents.get()));
         }
+        deviceFlow(builder);
         Duration longest = tokenSettings.longestAccessTokenLifetime();
         JwtAccessTokens.install(builder, signingKeys.get(), jwtAccessTokenSettings, new JCacheRevokedTokens(
                 caches.cache(REVOKED_TOKENS_CACHE, String.class, Boolean.class, longest), longest, clock));
@@ -200,10 +236,25 @@ public class OAuth2ServerProducer {
     }
 
     /**
+     * The device authorization grant (RFC 8628), its state in JCache: authorizations kept twice their lifetime, so
+     * that a late poll hears {@code expired_token}; wrong user codes for {@link DeviceSettings#failureMemory()}.
+     */
+    private void deviceFlow(OAuth2ServerBuilder builder) {
+        Duration lifetime = deviceSettings.lifetime();
+        JCacheDeviceAuthorizationStore store = new JCacheDeviceAuthorizationStore(
+                caches.cache(DEVICE_AUTHORIZATIONS_CACHE, String.class, DeviceAuthorization.class,
+                        lifetime.multipliedBy(2)),
+                caches.cache(DEVICE_USER_CODES_CACHE, String.class, String.class, lifetime));
+        Duration memory = deviceSettings.failureMemory();
+        device.set(DeviceFlow.install(builder, clients, store, new JCacheFailureCounter(
+                caches.cache(DEVICE_FAILURES_CACHE, String.class, Integer.class, memory), memory), deviceSettings));
+    }
+
+    /**
      * Client authentication by JWT ({@code private_key_jwt}, {@code client_secret_jwt}), each {@code jti} once
-     * across the cluster in the JCache cache {@value #ASSERTIONS_CACHE}; request objects (RFC 9101); and the JWT bearer grant when the
-     * application has a {@link ResourceOwnerLookup} bean (trusting the client itself, and the issuers of its
-     * {@link TrustedIssuers} bean if it has one).
+     * across the cluster in the JCache cache {@value #ASSERTIONS_CACHE}; request objects (RFC 9101); and the JWT
+     * bearer grant when the application has a {@link ResourceOwnerLookup} bean (trusting the client itself, and the
+     * issuers of its {@link TrustedIssuers} bean if it has one).
      */
     private void jwtFamily(OAuth2ServerBuilder builder) {
         Duration keep = assertionSettings.replayLifetime();
