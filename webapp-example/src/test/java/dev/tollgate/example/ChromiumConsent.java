@@ -10,6 +10,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.device.DeviceAuthorizationSuccessResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.LogoutRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -42,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code .ci/run} installs) signs in as alice, approves an OAuth 2.0 consent and lands on the client's callback
  * with a code, then denies one and lands there with {@code error=access_denied}. The consent page's screenshot
  * goes to {@code docs/images/} for the README. Then OpenID Connect: a {@code prompt=none} after a remembered
- * consent, and an RP-initiated logout.
+ * consent, and an RP-initiated logout. And a device authorization approved and one denied at {@code /device}.
  */
 final class ChromiumConsent {
 
@@ -121,6 +123,46 @@ final class ChromiumConsent {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The device authorization grant in the browser: alice follows the device's {@code verification_uri_complete},
+     * signs in, sees the code and allows; the device's next poll gets tokens. Then she types another device's code
+     * at {@code verification_uri} in lower case and denies; that device hears {@code access_denied}.
+     */
+    void deviceVerification() throws Exception {
+        requireChromium();
+        DeviceContract device = new DeviceContract(base);
+        WebDriver browser = start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            DeviceAuthorizationSuccessResponse first = device.authorize("openid profile");
+            browser.get(first.getVerificationURIComplete().toString());
+            signIn(browser);
+            waitForConsent(wait, browser);
+            assertEquals("demo-device", browser.findElement(By.id("client-id")).getText());
+            assertTrue(browser.findElement(By.tagName("body")).getText().contains(first.getUserCode().getValue()));
+            browser.findElement(By.cssSelector("button[name=confirm][value=true]")).click();
+            assertEquals("Device connected", result(wait, browser));
+            assertEquals(200, device.poll(first.getDeviceCode()).getStatusCode());
+
+            DeviceAuthorizationSuccessResponse second = device.authorize("profile");
+            browser.get(second.getVerificationURI().toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("user_code")))
+                    .sendKeys(second.getUserCode().getValue().toLowerCase(Locale.ROOT));
+            browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
+            waitForConsent(wait, browser);
+            browser.findElement(By.cssSelector("button[name=confirm][value=false]")).click();
+            assertEquals("Request denied", result(wait, browser));
+            assertEquals("access_denied", TokenResponse.parse(device.poll(second.getDeviceCode()))
+                    .toErrorResponse().getErrorObject().getCode());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String result(WebDriverWait wait, WebDriver browser) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.id("device-result"))).getText();
     }
 
     // A page that redirects at once to the client, where nothing listens: WebDriver.get would fail on it. From a

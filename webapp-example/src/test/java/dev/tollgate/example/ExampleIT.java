@@ -629,6 +629,38 @@ class ExampleIT {
         new DpopContract(URI.create(base())).introspectionShowsTheKeyAndTheMetadataTheAlgorithms();
     }
 
+    // ---- the device authorization grant (checks in DeviceContract) ----
+
+    @Test
+    void deviceAuthorizationAnswersTheContractFields() throws Exception {
+        new DeviceContract(URI.create(base())).deviceAuthorizationAnswersTheContractFields();
+    }
+
+    @Test
+    void devicePendingThenSlowDownThenTokensOnce() throws Exception {
+        new DeviceContract(URI.create(base())).pendingThenSlowDownThenTokensOnce();
+    }
+
+    @Test
+    void deviceFormLeadsToConsentAndADenialIsAccessDenied() throws Exception {
+        new DeviceContract(URI.create(base())).theFormLeadsToConsentAndADenialIsAccessDenied();
+    }
+
+    @Test
+    void deviceVerificationPageNeedsASignInAndTheCsrfToken() throws Exception {
+        new DeviceContract(URI.create(base())).theVerificationPageNeedsASignInAndTheCsrfToken();
+    }
+
+    @Test
+    void deviceWrongCodesAreLimitedPerSession() throws Exception {
+        new DeviceContract(URI.create(base())).wrongCodesAreLimitedPerSession();
+    }
+
+    @Test
+    void deviceRefusalsAreOAuthErrors() throws Exception {
+        new DeviceContract(URI.create(base())).refusalsAreOAuthErrors();
+    }
+
     // ---- OAuth 2.0 (checks in OAuth2Contract) ----
 
     @Test
@@ -721,6 +753,11 @@ class ExampleIT {
     @Test
     void realBrowserWalksPromptNoneAndLogout() throws Exception {
         new ChromiumConsent(URI.create(base())).openIdPromptNoneThenLogout();
+    }
+
+    @Test
+    void chromiumApprovesADeviceAtTheVerificationPage() throws Exception {
+        new ChromiumConsent(URI.create(base())).deviceVerification();
     }
 
     // ---- helpers ----

@@ -439,7 +439,7 @@ final class OAuth2Contract {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private URI endpoint(String path) {
+    URI endpoint(String path) {
         return base.resolve("/" + path);
     }
 

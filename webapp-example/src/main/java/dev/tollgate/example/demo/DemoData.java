@@ -1,6 +1,7 @@
 package dev.tollgate.example.demo;
 
 import dev.tollgate.common.Secrets;
+import dev.tollgate.device.DeviceCodeGrant;
 import dev.tollgate.dpop.Dpop;
 import dev.tollgate.example.security.DemoUsers;
 import dev.tollgate.jakarta.oauth1.JpaOAuth1ClientStore;
@@ -76,9 +77,11 @@ public class DemoData {
         jwtClients();
         parClient();
         dpopClient();
+        deviceClient();
         LOG.info("Demo data ready: users alice and bob, OAuth 1 clients demo-oauth1-client and demo-oauth1-rsa,"
                 + " OAuth 2 clients demo-client, demo-post-client and demo-public, OpenID Connect client demo-oidc,"
-                + " JWT clients demo-jwt-client and demo-secret-jwt, PAR client demo-par, DPoP client demo-dpop");
+                + " JWT clients demo-jwt-client and demo-secret-jwt, PAR client demo-par, DPoP client demo-dpop,"
+                + " device client demo-device");
     }
 
     private void oauth1Client(String clientId, String name, String secret, String rsaPublicKey) {
@@ -153,6 +156,15 @@ public class DemoData {
                     "openid profile email", null, clock.millis());
             client.setMetadata(Json.createObjectBuilder().add(Dpop.BOUND_ACCESS_TOKENS, true).build());
             oauth2Clients.save(client);
+        }
+    }
+
+    // RFC 8628: a public client on a device without a browser; no redirect URI
+    private void deviceClient() {
+        if (oauth2Clients.findEntity("demo-device").isEmpty()) {
+            oauth2Clients.save(new OAuth2ClientEntity("demo-device", "Demo device (RFC 8628)", null, "none", List.of(),
+                    List.of(DeviceCodeGrant.GRANT_TYPE, "refresh_token"), List.of(), "openid profile email", null,
+                    clock.millis()));
         }
     }
 

@@ -148,7 +148,8 @@ public class OAuth2AuthorizeServlet extends HttpServlet {
         };
     }
 
-    static String nameOf(OAuth2Client client) {
+    /** The client's registered name, or its id. */
+    public static String nameOf(OAuth2Client client) {
         String name = client instanceof OAuth2ClientEntity entity ? entity.getClientName() : null;
         return name == null || name.isBlank() ? client.getClientId() : name;
     }
