@@ -1,5 +1,7 @@
 package dev.tollgate.device;
 
+import java.util.Objects;
+
 /**
  * Who enters a user code at the verification page: the browser's session and its network address, by which wrong
  * codes are counted (RFC 8628 §5.1). Neither is kept in clear.
@@ -10,7 +12,7 @@ package dev.tollgate.device;
 public record Visitor(String sessionId, String address) {
 
     public Visitor {
-        java.util.Objects.requireNonNull(sessionId, "sessionId");
+        Objects.requireNonNull(sessionId, "sessionId");
     }
 
     /** The session and address; neither is shown. */
