@@ -19,6 +19,8 @@ targets=(
   dev.tollgate.jwt.JwtFuzzTest#requestObject
   dev.tollgate.jwt.JwtFuzzTest#softwareStatement
   dev.tollgate.dpop.DpopFuzzTest#proof
+  dev.tollgate.device.DeviceFuzzTest#endpointForms
+  dev.tollgate.device.DeviceFuzzTest#userCodeEntry
 )
 mkdir -p target/fuzz
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/fuzz/classpath.txt >&2 || exit 1
