@@ -16,6 +16,7 @@ import dev.tollgate.common.Secrets;
 import dev.tollgate.oauth2.MetadataEndpoint;
 import dev.tollgate.oauth2.OAuth2Request;
 import dev.tollgate.oauth2.OAuth2Response;
+import dev.tollgate.oauth2.RegistrationEndpoint;
 import jakarta.json.JsonObject;
 import java.util.Map;
 import java.util.Optional;
@@ -124,5 +125,16 @@ class DeviceAuthorizationEndpointTest {
         assertEquals(503, full.status(), full.body());
         assertEquals("temporarily_unavailable", json(full).getString("error"));
         assertEquals(1, collides.store.byDeviceCode.size());
+    }
+
+    @Test
+    void aClientMayRegisterItselfForTheGrant() {
+        OAuth2Response registered = f.server.createEndpointResponse(RegistrationEndpoint.NAME, OAuth2Request.of("POST",
+                ISSUER + "/oauth2/register", Map.of(), "{\"client_name\":\"A TV\",\"token_endpoint_auth_method\":"
+                        + "\"none\",\"grant_types\":[\"" + DeviceCodeGrant.GRANT_TYPE + "\",\"refresh_token\"],"
+                        + "\"response_types\":[],\"scope\":\"profile\"}", "application/json"));
+        assertEquals(201, registered.status(), registered.body());
+        OAuth2Response asked = f.authorize(json(registered).getString("client_id"), "profile");
+        assertEquals(200, asked.status(), asked.body());
     }
 }
