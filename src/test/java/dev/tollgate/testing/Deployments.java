@@ -16,7 +16,7 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name)
                 .addPackages(true, Filters.exclude(".*/it/.*"), "dev.tollgate.common", "dev.tollgate.oauth1",
                         "dev.tollgate.oauth2", "dev.tollgate.oidc", "dev.tollgate.jwt", "dev.tollgate.par",
-                        "dev.tollgate.dpop", "dev.tollgate.jakarta")
+                        "dev.tollgate.dpop", "dev.tollgate.device", "dev.tollgate.jakarta")
                 .addAsResource("META-INF/tollgate-orm.xml")
                 .addAsLibraries(Maven.resolver().loadPomFromFile("pom.xml")
                         .importCompileAndRuntimeDependencies().resolve().withTransitivity().asFile());
