@@ -13,8 +13,9 @@
 // server would with oauth4webapi's validateJwtAccessToken (RFC 9068 §4: typ, signature from jwks_uri, iss, aud,
 // exp, sub, client_id), used at /api/me, revoked, and then refused there at once. Then as demo-par, a pushed
 // authorization request (RFC 9126) and its code; and as demo-dpop, DPoP-bound tokens (RFC 9449) with a fresh key:
-// the code grant, /api/me and UserInfo with proofs, a bound token refused as a bearer token, a refresh. Every step
-// is asserted (node:assert/strict).
+// the code grant, /api/me and UserInfo with proofs, a bound token refused as a bearer token, a refresh; and as
+// demo-device, the device authorization grant (RFC 8628): the device's request, alice's approval at
+// verification_uri_complete, the device's polls until its tokens. Every step is asserted (node:assert/strict).
 //
 // Exit status 0 and one JSON line on stdout when everything held; otherwise a non-zero status and the failed
 // step with its cause on stderr. OpenIdClientIT runs this against the example deployed by Arquillian;
@@ -555,6 +556,39 @@ const dpopUse = await step('demo-dpop: /api/me and UserInfo with proofs; as a be
   return { me: proved.status, bearer: asBearer.status };
 });
 
+// ---- as demo-device: the device authorization grant (RFC 8628) ----
+
+const deviceConfig = await step('demo-device: discovery', async () => {
+  const discovered = await client.discovery(new URL(BASE), 'demo-device', undefined, client.None(),
+      { execute: [client.allowInsecureRequests], timeout: REQUEST_TIMEOUT });
+  assert.equal(discovered.serverMetadata().device_authorization_endpoint, `${BASE}/oauth2/device_authorization`,
+      'discovery: device_authorization_endpoint');
+  return discovered;
+});
+
+const deviceAuthorization = await step('demo-device: device authorization request', async () => {
+  const response = await client.initiateDeviceAuthorization(deviceConfig, { scope: SCOPE });
+  assert.equal(response.verification_uri, `${BASE}/device`, 'verification_uri');
+  assert.match(response.user_code, /^[A-Z]{4}-[A-Z]{4}$/, `user_code ${response.user_code}`);
+  assert.ok(response.verification_uri_complete?.includes(encodeURIComponent(response.user_code))
+      || response.verification_uri_complete?.includes(response.user_code), 'verification_uri_complete');
+  return response;
+});
+
+const deviceApproval = await step('demo-device: alice approves at verification_uri_complete', async () => {
+  const consent = formOf(await browse(deviceAuthorization.verification_uri_complete), '/device');
+  const decided = await browse(consent.action, { ...consent.hidden, confirm: 'true' });
+  assert.equal(decided.status, 200, `the approval: ${describe(decided)}`);
+  return true;
+});
+
+const deviceTokens = await step('demo-device: the device polls until its tokens', async () => {
+  const response = await client.pollDeviceAuthorizationGrant(deviceConfig, deviceAuthorization);
+  assert.equal(typeof response.access_token, 'string', 'access_token');
+  assert.equal(response.claims()?.sub, ALICE.sub, 'the ID token is alice\'s');
+  return response;
+});
+
 currentStep = 'summary';
 const version = JSON.parse(readFileSync(new URL('./node_modules/openid-client/package.json', import.meta.url),
     'utf8')).version;
@@ -582,5 +616,6 @@ writeSync(1, `${JSON.stringify({
   },
   par: { client_id: 'demo-par', sub: parTokens.claims().sub },
   dpop: { client_id: 'demo-dpop', token_type: dpopTokens.token_type, api_me: dpopUse.me, as_bearer: dpopUse.bearer },
+  device: { client_id: 'demo-device', approved: deviceApproval, sub: deviceTokens.claims()?.sub },
 })}\n`);
 process.exit(0);

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * private_key_jwt} at the token, revocation and introspection endpoints, RFC 9068 access tokens validated by panva's
  * {@code oauth4webapi} as a resource server would, and a revoked one refused by {@code /api/me} at once; as
  * {@code demo-par}, a pushed authorization request (RFC 9126); and as {@code demo-dpop}, DPoP-bound tokens (RFC 9449)
- * at the token endpoint, {@code /api/me} and UserInfo, refused as bearer tokens. {@link ExampleIT} runs it against
- * the deployed example.
+ * at the token endpoint, {@code /api/me} and UserInfo, refused as bearer tokens; and as {@code demo-device}, the
+ * device authorization grant (RFC 8628), approved at {@code verification_uri_complete}. {@link ExampleIT} runs it
+ * against the deployed example.
  *
  * <p>Needs Node.js 20 or later on the {@code PATH} and {@code npm ci} run in {@code src/test/node} (the POM does
  * it in {@code pre-integration-test}). Without them the test fails; it is never skipped.
@@ -76,9 +77,10 @@ final class RelyingPartyScript {
             assertEquals("refused at once", jwtClient.getString("revoked"), summary.toString());
             assertEquals("alice", summary.getJsonObject("par").getString("sub"), summary.toString());
             JsonObject dpop = summary.getJsonObject("dpop");
-            assertEquals("DPoP", dpop.getString("token_type"), summary.toString());
+            assertEquals("dpop", dpop.getString("token_type"), summary.toString()); // as openid-client writes it
             assertEquals(200, dpop.getInt("api_me"), summary.toString());
             assertEquals(401, dpop.getInt("as_bearer"), summary.toString());
+            assertEquals("alice", summary.getJsonObject("device").getString("sub"), summary.toString());
         } finally {
             Files.deleteIfExists(stdout);
             Files.deleteIfExists(stderr);

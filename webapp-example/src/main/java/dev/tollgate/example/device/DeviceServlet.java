@@ -94,8 +94,8 @@ public class DeviceServlet extends HttpServlet {
             details.add("Scope " + scope);
         }
         OAuth2Client client = device.client();
-        new Consent(request.getContextPath() + "/device", OAuth2AuthorizeServlet.nameOf(client), client.getClientId(), details,
-                Map.of(USER_CODE, device.userCode()), CONFIRM).write(request, response);
+        new Consent(request.getContextPath() + "/device", OAuth2AuthorizeServlet.nameOf(client), client.getClientId(),
+                details, Map.of(USER_CODE, device.userCode()), CONFIRM).write(request, response);
     }
 
     private static void entryForm(HttpServletRequest request, HttpServletResponse response, int status, String error)
