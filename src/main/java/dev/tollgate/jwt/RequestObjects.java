@@ -108,7 +108,8 @@ public final class RequestObjects implements AuthorizationRequestResolver, Clien
     public OAuth2Request resolve(OAuth2Request request, OAuth2Client client) {
         String value = request.param(PARAMETER);
         if (value == null) {
-            if (client.getMetadata().getBoolean(REQUIRE_SIGNED, false)) {
+            // a request_uri refers to a pushed request, whose object was checked when it was pushed (RFC 9126 §3)
+            if (request.param("request_uri") == null && client.getMetadata().getBoolean(REQUIRE_SIGNED, false)) {
                 throw invalid("This client must send its authorization requests as request objects.");
             }
             return request;

@@ -26,9 +26,15 @@ import dev.tollgate.oauth2.MetadataEndpoint;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.OAuth2Request;
+import dev.tollgate.oauth2.OAuth2Response;
 import dev.tollgate.oauth2.OAuth2Server;
+import dev.tollgate.oauth2.OAuth2ServerBuilder;
 import dev.tollgate.oauth2.RegistrationEndpoint;
 import dev.tollgate.oauth2.TokenSettings;
+import dev.tollgate.par.InMemoryPushedRequestStore;
+import dev.tollgate.par.PushedAuthorizationEndpoint;
+import dev.tollgate.par.PushedAuthorizationRequests;
+import dev.tollgate.par.PushedRequestSettings;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -225,6 +231,10 @@ class RequestObjectsTest {
         OAuth2Error error = assertThrows(OAuth2Error.class, () -> requestObjects.resolve(
                 authorize(Map.of("client_id", JwtFixture.PK_CLIENT)), client(JwtFixture.PK_CLIENT)));
         assertEquals(RequestObjects.INVALID_REQUEST_OBJECT, error.error());
+        OAuth2Request pushed = authorize(Map.of("client_id", JwtFixture.PK_CLIENT, "request_uri",
+                "urn:ietf:params:oauth:request_uri:x"));
+        assertEquals(pushed, requestObjects.resolve(pushed, client(JwtFixture.PK_CLIENT)),
+                "a pushed request's object was checked when it was pushed");
     }
 
     // ---------------------------------------------------------------- through the server
@@ -349,7 +359,32 @@ class RequestObjectsTest {
                 JwtFixture.ISSUER + "/oauth2/register", Map.of(), json, "application/json")).body());
     }
 
+    @Test
+    void aRequestObjectCanBePushedAndIsUsedByReference() {
+        var builder = builder(true);
+        PushedAuthorizationRequests.install(builder, new InMemoryPushedRequestStore(f.clock),
+                PushedRequestSettings.DEFAULT);
+        OAuth2Server server = builder.build();
+        String assertion = JwtFixture.sign(JWSAlgorithm.RS256, JwtFixture.RSA, f.claims(CodeClient.ID)
+                .audience(JwtFixture.ISSUER).build());
+        String object = rs256(CodeClient.ID, claims(CodeClient.ID).claim("state", "pushed-object")
+                .claim("redirect_uri", CALLBACK).build());
+        OAuth2Response pushed = server.createEndpointResponse(PushedAuthorizationEndpoint.NAME, OAuth2Request.of(
+                "POST", JwtFixture.ISSUER + "/oauth2/par", Map.of(), FormUrlEncoding.format(Map.of("client_id",
+                        CodeClient.ID, "client_assertion_type", ClientAssertions.JWT_BEARER, "client_assertion",
+                        assertion, "request", object)), FormUrlEncoding.CONTENT_TYPE));
+        assertEquals(201, pushed.status(), pushed.body());
+        String requestUri = JwtFixture.json(pushed).getString("request_uri");
+        AuthorizationRequest request = server.validateConsentRequest(authorize(Map.of("client_id", CodeClient.ID,
+                "request_uri", requestUri)));
+        assertEquals("pushed-object", request.state(), "RFC 9126 §3: the object's parameters were pushed");
+    }
+
     private OAuth2Server server(boolean withRequestObjects) {
+        return builder(withRequestObjects).build();
+    }
+
+    private OAuth2ServerBuilder builder(boolean withRequestObjects) {
         f.clients.add(new CodeClient());
         var builder = OAuth2Server.builder(f.settings, TokenSettings.DEFAULT, f.clients, f.tokens, f.clock)
                 .standardGrants(new dev.tollgate.oauth2.InMemoryAuthorizationCodeStore(),
@@ -361,7 +396,7 @@ class RequestObjectsTest {
         if (withRequestObjects) {
             builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects);
         }
-        return builder.build();
+        return builder;
     }
 
     /** A confidential client of the code grant, with the fixture's RSA key. */
