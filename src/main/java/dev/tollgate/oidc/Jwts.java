@@ -4,27 +4,30 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
-import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
-import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 
-/** Signs JWTs with the server's keys and verifies the server's own, through Nimbus JOSE+JWT. */
+/**
+ * Signs JWTs with the server's keys and verifies the server's own, through Nimbus JOSE+JWT; the verifiers of the
+ * published keys are made once for each set of them ({@link PublishedVerifiers}).
+ */
 public final class Jwts {
 
     /** The longest JWT this server reads back (an {@code id_token_hint}): far above what it signs. */
     static final int MAX_LENGTH = 16 * 1024;
 
     private static final DefaultJWSSignerFactory SIGNERS = new DefaultJWSSignerFactory();
-    private static final DefaultJWSVerifierFactory VERIFIERS = new DefaultJWSVerifierFactory();
 
     private final SigningKeys keys;
+    private final PublishedVerifiers verifiers;
 
     public Jwts(SigningKeys keys) {
         this.keys = keys;
+        this.verifiers = new PublishedVerifiers(keys);
     }
 
     public SigningKeys keys() {
@@ -80,14 +83,14 @@ public final class Jwts {
             throw new ParseException("Too long", 0);
         }
         SignedJWT jwt = SignedJWT.parse(token);
-        JWSAlgorithm algorithm = jwt.getHeader().getAlgorithm();
         String kid = jwt.getHeader().getKeyID();
-        JWK key = kid == null ? null : keys.publicKeys().getKeyByKeyId(kid);
-        if (key == null || !algorithm.equals(key.getAlgorithm()) || !(key instanceof AsymmetricJWK asymmetric)) {
+        JWSVerifier verifier = kid == null ? null
+                : verifiers.verifier(kid, jwt.getHeader().getAlgorithm()).orElse(null);
+        if (verifier == null) {
             throw new ParseException("Not signed by a key of this server", 0);
         }
         try {
-            if (!jwt.verify(VERIFIERS.createJWSVerifier(jwt.getHeader(), asymmetric.toPublicKey()))) {
+            if (!jwt.verify(verifier)) {
                 throw new ParseException("Bad signature", 0);
             }
         } catch (JOSEException e) {
