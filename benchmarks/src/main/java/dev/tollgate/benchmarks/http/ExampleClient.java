@@ -1,5 +1,9 @@
 package dev.tollgate.benchmarks.http;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.factories.DefaultJWSSignerFactory;
 import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.jwk.AsymmetricJWK;
 import com.nimbusds.jose.jwk.JWK;
@@ -8,6 +12,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.common.FormUrlEncoding;
 import dev.tollgate.common.Secrets;
+import dev.tollgate.jwt.ClientAssertions;
 import dev.tollgate.oauth1.HmacSignatureMethod;
 import dev.tollgate.oauth1.SignatureBaseString;
 import jakarta.json.Json;
@@ -19,9 +24,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +46,10 @@ final class ExampleClient {
     static final String CALLBACK = "http://127.0.0.1:8765/callback";
     static final String OIDC_CLIENT = "demo-oidc";
     private static final String OIDC_SECRET = "demo-oidc-secret";
+    private static final String JWT_CLIENT = "demo-jwt-client";
+    /** Its private key, which the demo publishes (demo only), read from the working tree. */
+    private static final Path JWT_CLIENT_KEY =
+            Path.of("webapp-example/src/main/resources/demo/jwt-client-private.jwk.json");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf_token\" value=\"([^\"]+)\"");
 
     private final URI base;
@@ -158,9 +171,34 @@ final class ExampleClient {
         }
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         if (!base.toString().replaceAll("/+$", "").equals(claims.getIssuer()) || !claims.getAudience().contains(OIDC_CLIENT)
-                || claims.getExpirationTime().before(new java.util.Date())) {
+                || claims.getExpirationTime().before(new Date())) {
             throw new IllegalStateException("Unexpected ID token claims: " + claims);
         }
+    }
+
+    /**
+     * An RFC 9068 access token of {@code demo-jwt-client}, by {@code client_credentials} with a
+     * {@code private_key_jwt} assertion signed with the demo's private key (RS256); checked to be typed
+     * {@code at+jwt}, so that the runs with it measure what they say.
+     */
+    String jwtAccessToken(String scope) throws Exception {
+        JWK key = JWK.parse(Files.readString(JWT_CLIENT_KEY));
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(JWT_CLIENT).subject(JWT_CLIENT)
+                .audience(uri("/oauth2/token").toString()).issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(60))).jwtID(Secrets.randomToken(16)).build();
+        SignedJWT assertion = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                claims);
+        assertion.sign(new DefaultJWSSignerFactory().createJWSSigner(key, JWSAlgorithm.RS256));
+        HttpResponse<String> response = post("/oauth2/token", null, Map.of("grant_type", "client_credentials",
+                "scope", scope, "client_assertion_type", ClientAssertions.JWT_BEARER,
+                "client_assertion", assertion.serialize()));
+        String token = json(expect(response, 200)).getString("access_token");
+        JOSEObjectType type = SignedJWT.parse(token).getHeader().getType();
+        if (!new JOSEObjectType("at+jwt").equals(type)) {
+            throw new IllegalStateException("Not an RFC 9068 access token: typ " + type);
+        }
+        return token;
     }
 
     HttpResponse<String> tokenRequest() throws Exception {

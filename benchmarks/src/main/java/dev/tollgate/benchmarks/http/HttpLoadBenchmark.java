@@ -40,6 +40,7 @@ public final class HttpLoadBenchmark {
         client.signIn("alice", "wonderland");
         String accessToken = client.clientCredentialsToken("profile");
         String bearer = "Bearer " + accessToken;
+        String jwtAccessToken = client.jwtAccessToken("profile");
         String[] oauth1 = client.oauth1TokenCredentials();
 
         String health = base.resolve("/api/health").toString();
@@ -49,6 +50,8 @@ public final class HttpLoadBenchmark {
         scenarios.put("health-wrk", () -> wrk.run("GET /api/health", health, null, seconds, warmup));
         scenarios.put("me-wrk", () -> wrk.run("GET /api/me, 100 tokens", me, "Authorization: " + bearer, seconds,
                 warmup));
+        scenarios.put("me-jwt-wrk", () -> wrk.run("GET /api/me, RFC 9068 token", me,
+                "Authorization: Bearer " + jwtAccessToken, seconds, warmup));
         scenarios.put("health-java", () -> java.run("GET /api/health (Java client)",
                 () -> ok(client, "/api/health", null), warmup));
         scenarios.put("oauth1-java", () -> java.run("GET /api/oauth1/me, signed (Java client)", () -> ok(client,
@@ -60,7 +63,7 @@ public final class HttpLoadBenchmark {
             scenario.run();
         }
         CodeFlows.measure(client, seconds, warmup, CodeFlows.ROUNDS);
-        table.keepOnly(accessToken);
+        table.keepOnly(accessToken, jwtAccessToken);
         table.fillTo(100);
         Map<String, LoadResult> results = new LinkedHashMap<>();
         for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {

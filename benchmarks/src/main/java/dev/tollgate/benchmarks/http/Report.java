@@ -38,6 +38,8 @@ final class Report {
         List<Ratio> ratios = new ArrayList<>();
         ratios.add(new Ratio("bearer-protected `GET /api/me`", "÷ `GET /api/health`, both by wrk",
                 rate("me-wrk") / rate("health-wrk"), 0.90));
+        ratios.add(new Ratio("`GET /api/me` with an RFC 9068 access token (no database read)",
+                "÷ `GET /api/health`, both by wrk", rate("me-jwt-wrk") / rate("health-wrk"), 0.90));
         ratios.add(new Ratio("OAuth 1-signed `GET /api/oauth1/me`, fresh nonce each", "÷ `GET /api/health`, both by the Java client",
                 rate("oauth1-java") / rate("health-java"), 0.75));
         ratios.add(new Ratio("`client_credentials` token issuance", "÷ `GET /api/health`, both by the Java client",
@@ -103,6 +105,9 @@ final class Report {
                 + " fewer; with `prompt=consent` it shows the page too. The OpenID Connect flows check the redirect's"
                 + " `state` and the ID token's `nonce` and audience; the first ID token of a run is also checked"
                 + " against the JWK Set.%n", CodeFlows.ROUNDS));
+        md.append("- The RFC 9068 access token is `demo-jwt-client`'s, issued for `client_credentials` and scope"
+                + " `profile` to a `private_key_jwt` assertion (RS256) signed with the demo's private key; the server"
+                + " signs it with its default RS256 key.\n");
         md.append(String.format("- The token table was filled from 100 to %,d rows through JDBC in %.0f s, between the"
                 + " two `/api/me` runs, then left 10 s to settle.%n", tokens, fillSeconds));
         md.append("- The example on Payara Micro 6.2025.10 with its H2 file database (128 MB page cache), started by the"

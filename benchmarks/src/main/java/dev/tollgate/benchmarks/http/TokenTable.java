@@ -34,12 +34,13 @@ final class TokenTable {
         }
     }
 
-    /** Deletes every token but the one given, so that a run starts from a known size. */
-    void keepOnly(String accessToken) throws Exception {
+    /** Deletes every token but the two given, so that a run starts from a known size. */
+    void keepOnly(String accessToken, String otherAccessToken) throws Exception {
         try (Connection db = DriverManager.getConnection(url, "", "");
                 PreparedStatement delete = db.prepareStatement(
-                        "DELETE FROM TOLLGATE_OAUTH2_TOKEN WHERE ACCESS_TOKEN_HASH <> ?")) {
+                        "DELETE FROM TOLLGATE_OAUTH2_TOKEN WHERE ACCESS_TOKEN_HASH NOT IN (?, ?)")) {
             delete.setString(1, Secrets.sha256(accessToken));
+            delete.setString(2, Secrets.sha256(otherAccessToken));
             delete.executeUpdate();
         }
     }
