@@ -41,6 +41,8 @@ public final class HttpLoadBenchmark {
         String accessToken = client.clientCredentialsToken("profile");
         String bearer = "Bearer " + accessToken;
         String jwtAccessToken = client.jwtAccessToken("profile");
+        DpopClient dpop = new DpopClient(client);
+        String dpopAccessToken = dpop.boundToken("profile");
         String[] oauth1 = client.oauth1TokenCredentials();
 
         String health = base.resolve("/api/health").toString();
@@ -54,6 +56,10 @@ public final class HttpLoadBenchmark {
                 "Authorization: Bearer " + jwtAccessToken, seconds, warmup));
         scenarios.put("health-java", () -> java.run("GET /api/health (Java client)",
                 () -> ok(client, "/api/health", null), warmup));
+        scenarios.put("me-java", () -> java.run("GET /api/me, bearer (Java client)",
+                () -> ok(client, "/api/me", bearer), warmup));
+        scenarios.put("me-dpop-java", () -> java.run("GET /api/me, DPoP-bound, a fresh proof each (Java client)",
+                () -> dpop.get("/api/me", dpopAccessToken), warmup));
         scenarios.put("oauth1-java", () -> java.run("GET /api/oauth1/me, signed (Java client)", () -> ok(client,
                 "/api/oauth1/me", ExampleClient.oauth1Header("GET", oauth1Me, oauth1[0], oauth1[1], Map.of())), warmup));
         scenarios.put("token-java", () -> java.run("POST /oauth2/token, client_credentials (Java client)",
@@ -63,7 +69,7 @@ public final class HttpLoadBenchmark {
             scenario.run();
         }
         CodeFlows.measure(client, seconds, warmup, CodeFlows.ROUNDS);
-        table.keepOnly(accessToken, jwtAccessToken);
+        table.keepOnly(accessToken, jwtAccessToken, dpopAccessToken);
         table.fillTo(100);
         Map<String, LoadResult> results = new LinkedHashMap<>();
         for (Map.Entry<String, Scenario> scenario : scenarios.entrySet()) {

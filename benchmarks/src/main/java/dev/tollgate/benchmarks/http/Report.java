@@ -40,6 +40,8 @@ final class Report {
                 rate("me-wrk") / rate("health-wrk"), 0.90));
         ratios.add(new Ratio("`GET /api/me` with an RFC 9068 access token (no database read)",
                 "÷ `GET /api/health`, both by wrk", rate("me-jwt-wrk") / rate("health-wrk"), 0.90));
+        ratios.add(new Ratio("`GET /api/me` with a DPoP-bound token, a fresh ES256 proof each (signed by the client)",
+                "÷ the bearer `GET /api/me`, both by the Java client", rate("me-dpop-java") / rate("me-java"), 0.70));
         ratios.add(new Ratio("OAuth 1-signed `GET /api/oauth1/me`, fresh nonce each", "÷ `GET /api/health`, both by the Java client",
                 rate("oauth1-java") / rate("health-java"), 0.75));
         ratios.add(new Ratio("`client_credentials` token issuance", "÷ `GET /api/health`, both by the Java client",

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Collections;
 
 /**
  * Fills the example's token table to a given size, straight through JDBC: the example's H2 file runs in
@@ -34,13 +35,15 @@ final class TokenTable {
         }
     }
 
-    /** Deletes every token but the two given, so that a run starts from a known size. */
-    void keepOnly(String accessToken, String otherAccessToken) throws Exception {
+    /** Deletes every token but the given ones, so that a run starts from a known size. */
+    void keepOnly(String... accessTokens) throws Exception {
+        String placeholders = String.join(", ", Collections.nCopies(accessTokens.length, "?"));
         try (Connection db = DriverManager.getConnection(url, "", "");
                 PreparedStatement delete = db.prepareStatement(
-                        "DELETE FROM TOLLGATE_OAUTH2_TOKEN WHERE ACCESS_TOKEN_HASH NOT IN (?, ?)")) {
-            delete.setString(1, Secrets.sha256(accessToken));
-            delete.setString(2, Secrets.sha256(otherAccessToken));
+                        "DELETE FROM TOLLGATE_OAUTH2_TOKEN WHERE ACCESS_TOKEN_HASH NOT IN (" + placeholders + ")")) {
+            for (int i = 0; i < accessTokens.length; i++) {
+                delete.setString(i + 1, Secrets.sha256(accessTokens[i]));
+            }
             delete.executeUpdate();
         }
     }
