@@ -3,13 +3,19 @@ package dev.tollgate.oauth2;
 import static dev.tollgate.oauth2.Fixture.json;
 import static dev.tollgate.oauth2.Fixture.params;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.common.FormUrlEncoding;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResourceProtectorTest {
 
@@ -104,6 +110,34 @@ class ResourceProtectorTest {
         OAuth2Response response = failure(protector, withAuthorization("Bearer a b"));
         assertEquals(400, response.status());
         assertEquals("invalid_request", json(response).getString("error"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "Az09-._~+/", "abc=", "abc==", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"})
+    void b64TokensAreRead(String token) {
+        assertTrue(ResourceProtector.isB64Token(token));
+        assertEquals("invalid_token", json(failure(protector, withAuthorization("Bearer " + token))).getString("error"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=", "==", "=abc", "ab=c", "a=b=", "a b", "a,b", "a%2F", "a\"b", "é", "a\u0000"})
+    void anythingElseIsMalformed(String token) {
+        assertFalse(ResourceProtector.isB64Token(token));
+    }
+
+    @Test
+    void theCheckAgreesWithTheGrammarOnRandomStrings() {
+        Pattern grammar = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*"); // RFC 6750 §2.1 b64token
+        String alphabet = "aZ09-._~+/= %\"!:;,@\u00e9\t";
+        Random random = new Random(6750);
+        for (int i = 0; i < 100_000; i++) {
+            char[] token = new char[random.nextInt(8)];
+            for (int j = 0; j < token.length; j++) {
+                token[j] = alphabet.charAt(random.nextInt(alphabet.length()));
+            }
+            String text = new String(token);
+            assertEquals(grammar.matcher(text).matches(), ResourceProtector.isB64Token(text), text);
+        }
     }
 
     @Test
