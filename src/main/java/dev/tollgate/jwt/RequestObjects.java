@@ -1,8 +1,6 @@
 package dev.tollgate.jwt;
 
 import static dev.tollgate.common.JsonSupport.JSON;
-import static dev.tollgate.oauth2.MetadataJson.MAX_LENGTH;
-import static dev.tollgate.oauth2.MetadataJson.string;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,7 +12,6 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.tollgate.common.JsonSupport;
 import dev.tollgate.oauth2.AuthorizationRequestResolver;
-import dev.tollgate.oauth2.ClientMetadata;
 import dev.tollgate.oauth2.ClientMetadataExtension;
 import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Error;
@@ -58,15 +55,14 @@ import java.util.Set;
  *       parameter).</li>
  * </ul>
  * A client that registered {@value #REQUIRE_SIGNED} {@code true} (RFC 9101 §10.5) must send one. Every failure is
- * {@code invalid_request_object}, never redirected. It also reads the two client metadata at registration: an HMAC
- * {@value #SIGNING_ALG} only for a {@code client_secret_jwt} client, the only kind whose secret the server holds.
- * Register it as both:
+ * {@code invalid_request_object}, never redirected. Register it with the two client metadata it reads
+ * ({@link #registration()}):
  * <pre>{@code
  * RequestObjects requestObjects = new RequestObjects(settings, assertionSettings, keys, clock);
- * builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects);
+ * builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects.registration());
  * }</pre>
  */
-public final class RequestObjects implements AuthorizationRequestResolver, ClientMetadataExtension {
+public final class RequestObjects implements AuthorizationRequestResolver {
 
     public static final String PARAMETER = "request";
     /** Client metadata: the one algorithm of its request objects (OpenID Connect Registration §2). */
@@ -245,27 +241,9 @@ public final class RequestObjects implements AuthorizationRequestResolver, Clien
         return new OAuth2Error(INVALID_REQUEST_OBJECT, description, 400);
     }
 
-    @Override
-    public void parse(JsonObject request, ClientMetadata metadata, JsonObjectBuilder accepted) {
-        String algorithm = string(request, SIGNING_ALG, MAX_LENGTH);
-        if (algorithm != null) {
-            if (!"none".equals(algorithm) && !algorithms().contains(algorithm)) {
-                throw OAuth2Error.invalidClientMetadata("'" + SIGNING_ALG + "' must be one of " + algorithms()
-                        + " or none.");
-            }
-            boolean mac = settings.macAlgorithms().stream().anyMatch(hmac -> hmac.getName().equals(algorithm));
-            if (mac && !ClientSecretJwt.NAME.equals(metadata.tokenEndpointAuthMethod())) {
-                throw OAuth2Error.invalidClientMetadata("An HMAC '" + SIGNING_ALG + "' needs client_secret_jwt.");
-            }
-            accepted.add(SIGNING_ALG, algorithm);
-        }
-        JsonValue required = request.get(REQUIRE_SIGNED);
-        if (required != null && required != JsonValue.NULL) {
-            if (required != JsonValue.TRUE && required != JsonValue.FALSE) {
-                throw OAuth2Error.invalidClientMetadata("'" + REQUIRE_SIGNED + "' must be a boolean.");
-            }
-            accepted.add(REQUIRE_SIGNED, required);
-        }
+    /** The registration fields of request objects, {@value #SIGNING_ALG} and {@value #REQUIRE_SIGNED}. */
+    public ClientMetadataExtension registration() {
+        return new RequestObjectRegistration(algorithms(), settings.macAlgorithms());
     }
 
     @Override

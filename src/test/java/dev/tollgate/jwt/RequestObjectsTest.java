@@ -394,7 +394,7 @@ class RequestObjectsTest {
                 .clientAuthentication(f.privateKeyJwt)
                 .clientAuthentication(f.clientSecretJwt);
         if (withRequestObjects) {
-            builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects);
+            builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects.registration());
         }
         return builder;
     }

@@ -268,7 +268,7 @@ public class OAuth2ServerProducer {
                 .extension(AssertionMetadata.of(privateKeyJwt, clientSecretJwt))
                 .clientMetadata(new JwtRegistration(jwksUriSettings, privateKeyJwt, clientSecretJwt));
         RequestObjects requestObjects = new RequestObjects(settings, assertionSettings, keys, clock);
-        builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects);
+        builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects.registration());
         if (owners.isResolvable()) {
             builder.grant(new JwtBearerGrant(assertions, keys,
                     trustedIssuers.isResolvable() ? trustedIssuers.get() : TrustedIssuers.NONE, owners.get()));
