@@ -3,6 +3,7 @@ package dev.tollgate.jakarta;
 import dev.tollgate.device.DeviceSettings;
 import dev.tollgate.dpop.DpopSettings;
 import dev.tollgate.jakarta.cache.CacheSettings;
+import dev.tollgate.jakarta.config.TollgateConfig;
 import dev.tollgate.jakarta.servlet.ProxySettings;
 import dev.tollgate.jwt.AssertionSettings;
 import dev.tollgate.jwt.JwksUriSettings;
@@ -22,6 +23,8 @@ import dev.tollgate.par.PushedRequestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +34,11 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class TollgateDefaults {
+
+    /** The configuration name of the issuer. */
+    public static final String ISSUER = "tollgate.issuer";
+    /** The configuration name of the supported scopes, space-separated. */
+    public static final String SCOPES = "tollgate.scopes";
 
     private static final Logger LOG = Logger.getLogger(TollgateDefaults.class.getName());
 
@@ -55,26 +63,51 @@ public class TollgateDefaults {
     }
 
     /**
-     * The issuer is the system property {@code tollgate.issuer}, else the environment variable
-     * {@code TOLLGATE_ISSUER}, else {@code http://localhost:8080}; no scope is supported until you name some.
+     * From configuration ({@link TollgateConfig}): the issuer {@code tollgate.issuer}, required, and the scopes
+     * {@code tollgate.scopes}, space-separated (none until you name some).
+     *
+     * @throws IllegalStateException without an issuer: tokens, metadata and assertions all name it, and a guess
+     *                               from the first request's {@code Host} would let any caller choose it
      */
     @Produces
     public OAuth2Settings oauth2Settings() {
-        String issuer = System.getProperty("tollgate.issuer", System.getenv().getOrDefault("TOLLGATE_ISSUER",
-                "http://localhost:8080"));
-        return OAuth2Settings.builder(issuer).build();
+        TollgateConfig config = TollgateConfig.get();
+        String issuer = config.value(ISSUER).orElseThrow(() -> new IllegalStateException("No issuer: set "
+                + ISSUER + " (in META-INF/microprofile-config.properties, as a system property or as the "
+                + "environment variable TOLLGATE_ISSUER) to the URL your clients reach this application at, "
+                + "context path included, e.g. https://as.example/app"));
+        return OAuth2Settings.builder(issuer)
+                .scopesSupported(Set.of(config.value(SCOPES).orElse("").split("\\s+")).stream()
+                        .filter(scope -> !scope.isEmpty()).collect(Collectors.toSet()))
+                .build();
     }
 
-    /** Codes for 5 minutes, access tokens for an hour, refresh tokens for 14 days and rotated. */
+    /**
+     * Codes for 5 minutes, access tokens for an hour, refresh tokens for 14 days and rotated; the lifetimes
+     * {@code tollgate.code-lifetime}, {@code tollgate.access-token-lifetime} and
+     * {@code tollgate.refresh-token-lifetime} change them (seconds, or ISO-8601 such as {@code PT15M}).
+     */
     @Produces
     public TokenSettings tokenSettings() {
-        return TokenSettings.DEFAULT;
+        TollgateConfig config = TollgateConfig.get();
+        TokenSettings settings = TokenSettings.DEFAULT;
+        settings = settings.withAuthorizationCodeLifetime(config.duration("tollgate.code-lifetime")
+                .orElse(settings.authorizationCodeLifetime()));
+        settings = settings.withAccessTokenLifetime(config.duration("tollgate.access-token-lifetime")
+                .orElse(settings.accessTokenLifetime()));
+        return settings.withRefreshTokenLifetime(config.duration("tollgate.refresh-token-lifetime")
+                .orElse(settings.refreshTokenLifetime()));
     }
 
-    /** Neither the implicit nor the password grant (RFC 9700 §2.1.2, §2.4). */
+    /**
+     * Neither the implicit nor the password grant (RFC 9700 §2.1.2, §2.4) unless {@code tollgate.implicit-grant}
+     * or {@code tollgate.password-grant} is {@code true}.
+     */
     @Produces
     public GrantSettings grantSettings() {
-        return GrantSettings.DEFAULT;
+        TollgateConfig config = TollgateConfig.get();
+        return new GrantSettings(config.flag("tollgate.implicit-grant", false),
+                config.flag("tollgate.password-grant", false));
     }
 
     /** PKCE required of public clients, {@code S256} only. */
@@ -182,7 +215,6 @@ public class TollgateDefaults {
     }
 
     private static String setting(String property, String variable) {
-        String value = System.getProperty(property, System.getenv(variable));
-        return value == null || value.isBlank() ? null : value;
+        return TollgateConfig.get().value(property).or(() -> TollgateConfig.get().value(variable)).orElse(null);
     }
 }

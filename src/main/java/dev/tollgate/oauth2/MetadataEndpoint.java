@@ -29,16 +29,17 @@ public final class MetadataEndpoint implements Endpoint {
     /** The metadata document of a server (RFC 8414 §2). */
     public static JsonObject metadata(OAuth2Settings settings, Capabilities capabilities) {
         JsonObjectBuilder json = JSON.createObjectBuilder().add("issuer", settings.issuer());
-        if (!capabilities.authorizationGrants().isEmpty()) {
+        if (!capabilities.authorizationGrants().isEmpty() && settings.serves(OAuth2Settings.AUTHORIZATION)) {
             json.add("authorization_endpoint", settings.endpointUrl(OAuth2Settings.AUTHORIZATION));
         }
-        if (!capabilities.tokenGrants().isEmpty()) {
+        if (!capabilities.tokenGrants().isEmpty() && settings.serves(OAuth2Settings.TOKEN)) {
             json.add("token_endpoint", settings.endpointUrl(OAuth2Settings.TOKEN));
             boolean confidentialOnly = capabilities.tokenGrants().stream().allMatch(TokenGrant::requiresConfidentialClient);
             json.add("token_endpoint_auth_methods_supported",
                     sorted(capabilities.clientAuthentication().methodNames(confidentialOnly)));
         }
-        capabilities.endpoints().forEach(endpoint -> endpoint.describe(json, settings, capabilities));
+        capabilities.endpoints().stream().filter(endpoint -> settings.serves(endpoint.name()))
+                .forEach(endpoint -> endpoint.describe(json, settings, capabilities));
         json.add("scopes_supported", sorted(settings.scopesSupported()));
         json.add("response_types_supported", sorted(capabilities.responseTypes()));
         if (!capabilities.authorizationGrants().isEmpty()) {

@@ -29,7 +29,10 @@ public final class OAuth2Error extends RuntimeException {
     // RFC 6750 §3.1
     public static final String INVALID_TOKEN = "invalid_token";
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
-    /** A request to a protected resource without credentials; RFC 6750 §3.1 keeps it out of the challenge. */
+    /**
+     * Marks a request to a protected resource without credentials; never sent: RFC 6750 §3.1 keeps error
+     * information out of the challenge, and {@link ResourceProtector#errorResponse} out of the body.
+     */
     public static final String MISSING_AUTHORIZATION = "missing_authorization";
     // RFC 7591 §3.2.2
     public static final String INVALID_REDIRECT_URI = "invalid_redirect_uri";

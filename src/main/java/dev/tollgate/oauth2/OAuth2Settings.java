@@ -14,8 +14,11 @@ import java.util.Set;
  * @param realm           the realm of {@code WWW-Authenticate} challenges
  * @param scopesSupported every scope the server knows; others are {@code invalid_scope}
  * @param endpoints       endpoint name (e.g. {@link #TOKEN}, {@link RevocationEndpoint#NAME}) to path, appended to the issuer
+ * @param listedOnly      whether only the endpoints named in {@code endpoints} are served: the metadata then leaves
+ *                        the others out, so that it never names a URL nobody answers
  */
-public record OAuth2Settings(String issuer, String realm, Set<String> scopesSupported, Map<String, String> endpoints) {
+public record OAuth2Settings(String issuer, String realm, Set<String> scopesSupported, Map<String, String> endpoints,
+                             boolean listedOnly) {
 
     public static final String AUTHORIZATION = "authorization";
     public static final String TOKEN = "token";
@@ -52,6 +55,19 @@ public record OAuth2Settings(String issuer, String realm, Set<String> scopesSupp
         return issuer + path;
     }
 
+    /** Whether the endpoint is served: named in {@link #endpoints}, or any endpoint unless {@link #listedOnly}. */
+    public boolean serves(String name) {
+        return !listedOnly || endpoints.containsKey(name);
+    }
+
+    /**
+     * These settings serving exactly the given endpoints, at the given paths (appended to the issuer): those an
+     * application actually maps.
+     */
+    public OAuth2Settings servingOnly(Map<String, String> served) {
+        return new OAuth2Settings(issuer, realm, scopesSupported, served, true);
+    }
+
     /** The absolute URL of an endpoint, at its default path unless the settings move it. */
     public String endpointUrl(String name, String defaultPath) {
         return issuer + endpoints.getOrDefault(name, defaultPath);
@@ -86,7 +102,7 @@ public record OAuth2Settings(String issuer, String realm, Set<String> scopesSupp
         }
 
         public OAuth2Settings build() {
-            return new OAuth2Settings(issuer, realm, scopesSupported, endpoints);
+            return new OAuth2Settings(issuer, realm, scopesSupported, endpoints, false);
         }
     }
 }

@@ -144,8 +144,14 @@ public final class ResourceProtector {
                 "WWW-Authenticate", constraint.challenge(validator.realm(), error.error(), error.description()));
     }
 
-    /** The response for a validation error: JSON with the {@code WWW-Authenticate} challenge. */
+    /**
+     * The response for a validation error: JSON with the {@code WWW-Authenticate} challenge; for a request that
+     * carried no credentials, the challenge alone, with no error information (RFC 6750 §3.1).
+     */
     public OAuth2Response errorResponse(OAuth2Error error) {
+        if (OAuth2Error.MISSING_AUTHORIZATION.equals(error.error())) {
+            return new OAuth2Response(error.status(), error.headers(), "");
+        }
         return OAuth2Response.fromError(error, null);
     }
 }

@@ -92,8 +92,10 @@ public final class OpenIdConnect implements GrantExtension {
     @Override
     public void describe(JsonObjectBuilder metadata) {
         List<String> algorithms = jwts.keys().algorithms().stream().map(Object::toString).toList();
-        metadata.add("end_session_endpoint", endSessionEndpoint) // RP-Initiated Logout §2.1
-                .add("subject_types_supported", array(settings.subjectTypes()))
+        if (endSessionEndpoint != null) {
+            metadata.add("end_session_endpoint", endSessionEndpoint); // RP-Initiated Logout §2.1
+        }
+        metadata.add("subject_types_supported", array(settings.subjectTypes()))
                 .add("id_token_signing_alg_values_supported", array(algorithms))
                 .add("userinfo_signing_alg_values_supported", array(algorithms))
                 .add("claims_supported", array(claimsSupported()))

@@ -67,7 +67,8 @@ public final class OpenIdProvider {
         AuthorizationCodeGrant code = new AuthorizationCodeGrant(codes,
                 builder.tokenSettings().authorizationCodeLifetime());
         builder.extension(new OpenIdConnect(oauth2.issuer(),
-                        oauth2.endpointUrl(END_SESSION, DEFAULT_END_SESSION_PATH), settings, jwts, idTokens))
+                        oauth2.serves(END_SESSION) ? oauth2.endpointUrl(END_SESSION, DEFAULT_END_SESSION_PATH) : null,
+                        settings, jwts, idTokens))
                 .grant(new OpenIdImplicitGrant(OpenIdImplicitGrant.ID_TOKEN))
                 .grant(new HybridGrant(code, HybridGrant.CODE_ID_TOKEN))
                 .responseMode(new FormPost())

@@ -1,6 +1,7 @@
 package dev.tollgate.jakarta.oauth2;
 
 import dev.tollgate.device.DeviceAuthorization;
+import dev.tollgate.device.DeviceAuthorizationEndpoint;
 import dev.tollgate.device.DeviceFlow;
 import dev.tollgate.device.DeviceSettings;
 import dev.tollgate.device.DeviceVerification;
@@ -15,6 +16,7 @@ import dev.tollgate.jakarta.cache.JCacheRevokedTokens;
 import dev.tollgate.jakarta.cache.TollgateCaches;
 import dev.tollgate.jakarta.device.JCacheDeviceAuthorizationStore;
 import dev.tollgate.jakarta.device.JCacheFailureCounter;
+import dev.tollgate.jakarta.servlet.ServedEndpoints;
 import dev.tollgate.jwt.AssertionMetadata;
 import dev.tollgate.jwt.AssertionSettings;
 import dev.tollgate.jwt.AssertionValidator;
@@ -38,6 +40,7 @@ import dev.tollgate.oauth2.OAuth2ServerBuilder;
 import dev.tollgate.oauth2.OAuth2Settings;
 import dev.tollgate.oauth2.PkceSettings;
 import dev.tollgate.oauth2.RegistrationSettings;
+import dev.tollgate.par.PushedAuthorizationEndpoint;
 import dev.tollgate.par.PushedAuthorizationRequests;
 import dev.tollgate.par.PushedRequestSettings;
 import dev.tollgate.oauth2.ResourceOwnerAuthenticator;
@@ -190,8 +193,9 @@ public class OAuth2ServerProducer {
     public DeviceVerification deviceVerification(OAuth2Server server) {
         DeviceVerification verification = device.get();
         if (verification == null) {
-            throw new IllegalStateException("The device flow is off: the OAuth2Server in use was not built from"
-                    + " OAuth2ServerProducer.standard() (docs/device.md)");
+            throw new IllegalStateException("The device flow is off: DeviceAuthorizationServlet is not mapped "
+                    + "(tollgate.endpoint.device-authorization=on maps it), or the OAuth2Server in use was not built "
+                    + "from OAuth2ServerProducer.standard() (docs/device.md)");
         }
         return verification;
     }
@@ -203,23 +207,37 @@ public class OAuth2ServerProducer {
     public OAuth2ServerBuilder standard() {
         ResourceOwnerAuthenticator authenticator = users.isResolvable()
                 ? users.get() : (username, password) -> Optional.empty();
-        OAuth2ServerBuilder builder = OAuth2Server.builder(settings, tokenSettings, clients, tokens, clock)
+        OAuth2Settings served = servedSettings();
+        OAuth2ServerBuilder builder = OAuth2Server.builder(served, tokenSettings, clients, tokens, clock)
                 .standardGrants(codes, authenticator, grantSettings, pkceSettings)
                 .standardEndpoints(registrationSettings)
                 .events(new CdiEventListener(events));
-        jwtFamily(builder);
+        jwtFamily(builder, served);
         dpop(builder);
-        PushedAuthorizationRequests.install(builder, new JCachePushedRequestStore(caches.cache(PUSHED_REQUESTS_CACHE,
-                String.class, String.class, pushedRequestSettings.lifetime())), pushedRequestSettings);
+        if (served.serves(PushedAuthorizationEndpoint.NAME)) {
+            PushedAuthorizationRequests.install(builder, new JCachePushedRequestStore(caches.cache(
+                    PUSHED_REQUESTS_CACHE, String.class, String.class, pushedRequestSettings.lifetime())),
+                    pushedRequestSettings);
+        }
         if (claims.isResolvable()) {
             openId.set(OpenIdProvider.install(builder, clients, grantSettings, openIdSettings.get(),
                     signingKeys.get(), claims.get(), consents.get()));
         }
-        deviceFlow(builder);
+        if (served.serves(DeviceAuthorizationEndpoint.NAME)) {
+            deviceFlow(builder);
+        }
         Duration longest = tokenSettings.longestAccessTokenLifetime();
         JwtAccessTokens.install(builder, signingKeys.get(), jwtAccessTokenSettings, new JCacheRevokedTokens(
                 caches.cache(REVOKED_TOKENS_CACHE, String.class, Boolean.class, longest), longest, clock));
         return builder;
+    }
+
+    /**
+     * The settings, serving exactly the endpoints the application maps, under its context path
+     * ({@link ServedEndpoints}); as they are outside a web application.
+     */
+    private OAuth2Settings servedSettings() {
+        return ServedEndpoints.of(settings);
     }
 
     /**
@@ -256,9 +274,9 @@ public class OAuth2ServerProducer {
      * bearer grant when the application has a {@link ResourceOwnerLookup} bean (trusting the client itself, and the
      * issuers of its {@link TrustedIssuers} bean if it has one).
      */
-    private void jwtFamily(OAuth2ServerBuilder builder) {
+    private void jwtFamily(OAuth2ServerBuilder builder, OAuth2Settings served) {
         Duration keep = assertionSettings.replayLifetime();
-        AssertionValidator assertions = new AssertionValidator(settings, assertionSettings,
+        AssertionValidator assertions = new AssertionValidator(served, assertionSettings,
                 new JCacheReplayCache(caches.cache(ASSERTIONS_CACHE, String.class, Boolean.class, keep), keep), clock);
         ClientKeys keys = new ClientKeys(jwksUriSettings, clock);
         PrivateKeyJwt privateKeyJwt = new PrivateKeyJwt(assertions, keys);
@@ -267,7 +285,7 @@ public class OAuth2ServerProducer {
                 .clientAuthentication(clientSecretJwt)
                 .extension(AssertionMetadata.of(privateKeyJwt, clientSecretJwt))
                 .clientMetadata(new JwtRegistration(jwksUriSettings, privateKeyJwt, clientSecretJwt));
-        RequestObjects requestObjects = new RequestObjects(settings, assertionSettings, keys, clock);
+        RequestObjects requestObjects = new RequestObjects(served, assertionSettings, keys, clock);
         builder.authorizationRequestResolver(requestObjects).clientMetadata(requestObjects.registration());
         if (owners.isResolvable()) {
             builder.grant(new JwtBearerGrant(assertions, keys,
