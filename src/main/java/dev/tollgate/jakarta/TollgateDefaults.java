@@ -23,7 +23,7 @@ import dev.tollgate.par.PushedRequestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
-import java.util.Set;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
@@ -41,6 +41,8 @@ public class TollgateDefaults {
     public static final String SCOPES = "tollgate.scopes";
 
     private static final Logger LOG = Logger.getLogger(TollgateDefaults.class.getName());
+
+    TollgateConfig config = TollgateConfig.get();
 
     @Produces
     public Clock clock() {
@@ -71,13 +73,12 @@ public class TollgateDefaults {
      */
     @Produces
     public OAuth2Settings oauth2Settings() {
-        TollgateConfig config = TollgateConfig.get();
         String issuer = config.value(ISSUER).orElseThrow(() -> new IllegalStateException("No issuer: set "
                 + ISSUER + " (in META-INF/microprofile-config.properties, as a system property or as the "
                 + "environment variable TOLLGATE_ISSUER) to the URL your clients reach this application at, "
                 + "context path included, e.g. https://as.example/app"));
         return OAuth2Settings.builder(issuer)
-                .scopesSupported(Set.of(config.value(SCOPES).orElse("").split("\\s+")).stream()
+                .scopesSupported(Arrays.stream(config.value(SCOPES).orElse("").split("\\s+"))
                         .filter(scope -> !scope.isEmpty()).collect(Collectors.toSet()))
                 .build();
     }
@@ -89,7 +90,6 @@ public class TollgateDefaults {
      */
     @Produces
     public TokenSettings tokenSettings() {
-        TollgateConfig config = TollgateConfig.get();
         TokenSettings settings = TokenSettings.DEFAULT;
         settings = settings.withAuthorizationCodeLifetime(config.duration("tollgate.code-lifetime")
                 .orElse(settings.authorizationCodeLifetime()));
@@ -105,7 +105,6 @@ public class TollgateDefaults {
      */
     @Produces
     public GrantSettings grantSettings() {
-        TollgateConfig config = TollgateConfig.get();
         return new GrantSettings(config.flag("tollgate.implicit-grant", false),
                 config.flag("tollgate.password-grant", false));
     }
@@ -214,7 +213,7 @@ public class TollgateDefaults {
         return DeviceSettings.DEFAULT;
     }
 
-    private static String setting(String property, String variable) {
-        return TollgateConfig.get().value(property).or(() -> TollgateConfig.get().value(variable)).orElse(null);
+    private String setting(String property, String variable) {
+        return config.value(property).or(() -> config.value(variable)).orElse(null);
     }
 }

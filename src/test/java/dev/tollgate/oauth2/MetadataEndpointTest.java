@@ -67,4 +67,29 @@ class MetadataEndpointTest {
         assertFalse(m.containsKey("code_challenge_methods_supported"));
         assertEquals(array("client_secret_basic", "client_secret_post"), m.getJsonArray("token_endpoint_auth_methods_supported"));
     }
+
+    @Test
+    void listsOnlyTheEndpointsServedAtTheirPaths() {
+        Fixture f = new Fixture();
+        OAuth2Settings served = f.settings.servingOnly(java.util.Map.of(OAuth2Settings.TOKEN, "/app/oauth2/token",
+                RevocationEndpoint.NAME, "/app/oauth2/revoke", MetadataEndpoint.NAME, "/app/.well-known/m"));
+        JsonObject m = MetadataEndpoint.metadata(served, f.server.capabilities());
+        assertEquals("https://as.example/app/oauth2/token", m.getString("token_endpoint"));
+        assertEquals("https://as.example/app/oauth2/revoke", m.getString("revocation_endpoint"));
+        // registered with the server, but mapped nowhere: never announced
+        for (String absent : new String[] {"authorization_endpoint", "introspection_endpoint",
+                "registration_endpoint", "introspection_endpoint_auth_methods_supported"}) {
+            assertTrue(!m.containsKey(absent), absent + " in " + m);
+        }
+    }
+
+    @Test
+    void servesEveryEndpointUnlessListedOnly() {
+        OAuth2Settings settings = OAuth2Settings.builder("https://as.example").build();
+        assertTrue(settings.serves("anything"));
+        OAuth2Settings listed = settings.servingOnly(java.util.Map.of(OAuth2Settings.TOKEN, "/t"));
+        assertTrue(listed.serves(OAuth2Settings.TOKEN));
+        assertTrue(!listed.serves(RevocationEndpoint.NAME));
+        assertEquals("https://as.example/t", listed.endpointUrl(OAuth2Settings.TOKEN));
+    }
 }

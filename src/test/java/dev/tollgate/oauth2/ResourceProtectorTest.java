@@ -52,6 +52,8 @@ class ResourceProtectorTest {
         OAuth2Response response = failure(protector, OAuth2Request.of("GET", "https://rs.example/api/me", Map.of(), null, null));
         assertEquals(401, response.status());
         assertEquals("Bearer realm=\"api\"", response.header("WWW-Authenticate"));
+        assertEquals("", response.body(), "RFC 6750 §3.1: no error information without credentials");
+        assertEquals(null, response.header("Content-Type"));
     }
 
     @Test

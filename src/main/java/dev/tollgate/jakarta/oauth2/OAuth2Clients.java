@@ -103,12 +103,12 @@ public class OAuth2Clients {
             return grantTypes.contains("authorization_code") ? List.of("code") : List.of();
         }
 
-        private OAuth2ClientEntity entity(long createdAt) {
+        OAuth2ClientEntity entity(long createdAt) {
             return new OAuth2ClientEntity(clientId, name, secretHash, authMethod, redirectUris, grantTypes,
                     responseTypes(), scope, null, createdAt);
         }
 
-        private boolean matches(OAuth2ClientEntity entity) {
+        boolean matches(OAuth2ClientEntity entity) {
             return Objects.equals(secretHash, entity.getClientSecretHash())
                     && Objects.equals(name, entity.getClientName())
                     && authMethod.equals(entity.getTokenEndpointAuthMethod())

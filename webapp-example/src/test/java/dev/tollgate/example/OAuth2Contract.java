@@ -215,6 +215,7 @@ final class OAuth2Contract {
         assertEquals(401, none.statusCode());
         String challenge = none.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertTrue(challenge.startsWith("Bearer") && !challenge.contains("error="), challenge);
+        assertEquals("", none.body(), "RFC 6750 §3.1: no error information without credentials");
 
         HttpResponse<String> invalid = meResponse(new com.nimbusds.oauth2.sdk.token.BearerAccessToken("forged"));
         assertEquals(401, invalid.statusCode());
