@@ -1,29 +1,24 @@
 package example.minimal;
 
+import static example.minimal.Http.ALICE;
+import static example.minimal.Http.CALLBACK;
+import static example.minimal.Http.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.io.StringReader;
-import java.net.CookieManager;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MinimalIT {
 
     static final String ISSUER = "http://localhost:8080/minimal"; // as configured: a proxy's address
-    static final String CALLBACK = "http://127.0.0.1:8765/callback";
+    static final String APP = Http.basic("app", "app-secret-0123456789");
     static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     static final String CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
 
@@ -49,11 +44,44 @@ class MinimalIT {
     @ArquillianResource
     URL base;
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private Http http;
+
+    @BeforeEach
+    void browser() {
+        http = new Http(base);
+    }
+
+    /** The authorization request of the code flow with PKCE. */
+    static String authorize(String scope, String state) {
+        return "/oauth2/authorize?response_type=code&client_id=app&scope=" + scope + "&state=" + state
+                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
+                + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256";
+    }
+
+    /** The code of a granted request, signed in as alice. */
+    static String grantedCode(Http http, String authorize) throws Exception {
+        HttpResponse<String> page = http.get(authorize, ALICE);
+        assertEquals(200, page.statusCode(), page.body());
+        HttpResponse<String> granted = http.post(Http.action(page.body()),
+                "confirm=true&csrf_token=" + Http.field(page.body(), "csrf_token"), ALICE);
+        assertTrue(granted.statusCode() == 302 || granted.statusCode() == 303, granted.body());
+        String location = granted.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith(CALLBACK + "?") && location.contains("iss="), location);
+        return Http.query(location, "code");
+    }
+
+    /** The tokens for a code. */
+    static JsonObject redeem(Http http, String code) throws Exception {
+        HttpResponse<String> token = http.post("/oauth2/token", "grant_type=authorization_code&code=" + code
+                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&code_verifier="
+                + VERIFIER, APP);
+        assertEquals(200, token.statusCode(), token.body());
+        return json(token.body());
+    }
 
     @Test
     void metadataNamesWhatIsMappedUnderTheContextPath() throws Exception {
-        JsonObject metadata = json(get("/.well-known/oauth-authorization-server", null).body());
+        JsonObject metadata = json(http.get("/.well-known/oauth-authorization-server", null).body());
         assertEquals(ISSUER, metadata.getString("issuer"));
         assertEquals(ISSUER + "/oauth2/token", metadata.getString("token_endpoint"));
         assertEquals(ISSUER + "/oauth2/authorize", metadata.getString("authorization_endpoint"));
@@ -62,137 +90,64 @@ class MinimalIT {
         // open registration and the device flow are off unless configured: never announced as 404s
         assertFalse(metadata.containsKey("registration_endpoint"), metadata.toString());
         assertFalse(metadata.containsKey("device_authorization_endpoint"), metadata.toString());
+        assertFalse(metadata.getJsonArray("grant_types_supported").toString().contains("device_code"));
         assertEquals("[\"profile\"]", metadata.getJsonArray("scopes_supported").toString());
     }
 
     @Test
     void clientCredentialsReachTheProtectedResource() throws Exception {
-        HttpResponse<String> token = post("/oauth2/token", "grant_type=client_credentials&scope=profile",
-                basic("app", "app-secret-0123456789"));
+        HttpResponse<String> token = http.post("/oauth2/token", "grant_type=client_credentials&scope=profile", APP);
         assertEquals(200, token.statusCode(), token.body());
-        HttpResponse<String> me = get("/api/me", "Bearer " + json(token.body()).getString("access_token"));
+        HttpResponse<String> me = http.get("/api/me", "Bearer " + json(token.body()).getString("access_token"));
         assertEquals(200, me.statusCode(), me.body());
         assertEquals("Hello, null", me.body()); // a client's own token has no resource owner
     }
 
     @Test
     void noTokenIsAChallengeWithoutErrorInformation() throws Exception {
-        HttpResponse<String> me = get("/api/me", null);
+        HttpResponse<String> me = http.get("/api/me", null);
         assertEquals(401, me.statusCode());
         assertEquals("Bearer realm=\"tollgate\"", me.headers().firstValue("WWW-Authenticate").orElseThrow());
         assertEquals("", me.body()); // RFC 6750 §3.1
-        HttpResponse<String> wrong = get("/api/me", "Bearer not-a-token");
+        HttpResponse<String> wrong = http.get("/api/me", "Bearer not-a-token");
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
     }
 
     @Test
     void codeFlowWithPkceThroughTheLoginAndTheDefaultConsentPage() throws Exception {
-        String authorize = "/oauth2/authorize?response_type=code&client_id=app&scope=profile&state=s1"
-                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
-                + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256";
-        HttpResponse<String> login = get(authorize, null);
+        HttpResponse<String> login = http.get(authorize("profile", "s1"), null);
         assertEquals(401, login.statusCode(), "the application's login asks first");
         assertTrue(login.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
 
-        String alice = basic("alice", "wonderland");
-        HttpResponse<String> page = get(authorize, alice);
-        assertEquals(200, page.statusCode(), page.body());
-        assertTrue(page.body().contains("alice"), page.body());
-        String csrf = field(page.body(), "csrf_token");
-        String action = attribute(page.body(), "action").replace("&amp;", "&");
+        HttpResponse<String> page = http.get(authorize("profile", "s1"), ALICE);
+        assertTrue(page.body().contains("alice") && page.body().contains("<code>profile</code>"), page.body());
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
+        HttpResponse<String> forged = http.post(Http.action(page.body()), "confirm=true", ALICE);
+        assertEquals(403, forged.statusCode(), "no CSRF token, no code");
 
-        HttpResponse<String> refused = postTo(action, "confirm=true", alice);
-        assertEquals(403, refused.statusCode(), "no CSRF token, no code");
-
-        HttpResponse<String> granted = postTo(action, "confirm=true&csrf_token=" + csrf, alice);
-        assertTrue(granted.statusCode() == 302 || granted.statusCode() == 303, granted.body());
-        String location = granted.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.startsWith(CALLBACK + "?"), location);
-        assertTrue(location.contains("state=s1") && location.contains("iss="), location);
-        String code = query(location, "code");
-
-        HttpResponse<String> token = post("/oauth2/token", "grant_type=authorization_code&code=" + code
-                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8) + "&code_verifier="
-                + VERIFIER, basic("app", "app-secret-0123456789"));
-        assertEquals(200, token.statusCode(), token.body());
-        JsonObject tokens = json(token.body());
-        assertTrue(tokens.containsKey("refresh_token"), token.body());
-        HttpResponse<String> me = get("/api/me", "Bearer " + tokens.getString("access_token"));
+        JsonObject tokens = redeem(http, grantedCode(http, authorize("profile", "s1")));
+        assertTrue(tokens.containsKey("refresh_token"), tokens.toString());
+        HttpResponse<String> me = http.get("/api/me", "Bearer " + tokens.getString("access_token"));
         assertEquals("Hello, alice", me.body());
     }
 
     @Test
     void denyingSendsAccessDeniedBack() throws Exception {
-        String alice = basic("alice", "wonderland");
-        String authorize = "/oauth2/authorize?response_type=code&client_id=app&state=s2"
-                + "&redirect_uri=" + URLEncoder.encode(CALLBACK, StandardCharsets.UTF_8)
-                + "&code_challenge=" + CHALLENGE + "&code_challenge_method=S256";
-        HttpResponse<String> page = get(authorize, alice);
-        HttpResponse<String> denied = postTo(attribute(page.body(), "action").replace("&amp;", "&"),
-                "confirm=false&csrf_token=" + field(page.body(), "csrf_token"), alice);
+        HttpResponse<String> page = http.get(authorize("profile", "s2"), ALICE);
+        HttpResponse<String> denied = http.post(Http.action(page.body()),
+                "confirm=false&csrf_token=" + Http.field(page.body(), "csrf_token"), ALICE);
         String location = denied.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith(CALLBACK + "?error=access_denied"), location);
     }
 
     @Test
     void anUnregisteredRedirectUriIsAnErrorPageNeverARedirect() throws Exception {
-        HttpResponse<String> page = get("/oauth2/authorize?response_type=code&client_id=app"
+        HttpResponse<String> page = http.get("/oauth2/authorize?response_type=code&client_id=app"
                 + "&redirect_uri=https%3A%2F%2Fevil.example%2F&code_challenge=" + CHALLENGE
-                + "&code_challenge_method=S256", basic("alice", "wonderland"));
+                + "&code_challenge_method=S256", ALICE);
         assertEquals(400, page.statusCode(), page.body());
         assertTrue(page.headers().firstValue("Location").isEmpty());
         assertTrue(page.body().contains("invalid_request"), page.body());
-    }
-
-    private HttpResponse<String> get(String path, String authorization) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String form, String authorization) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    // the consent form's action is an absolute path, the context path included
-    private HttpResponse<String> postTo(String action, String form, String authorization) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(action))
-                .header("Authorization", authorization).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject json(String body) {
-        return Json.createReader(new StringReader(body)).readObject();
-    }
-
-    private static String field(String html, String name) {
-        Matcher matcher = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(matcher.find(), html);
-        return matcher.group(1);
-    }
-
-    private static String attribute(String html, String name) {
-        Matcher matcher = Pattern.compile(name + "=\"([^\"]*)\"").matcher(html);
-        assertTrue(matcher.find(), html);
-        return matcher.group(1);
-    }
-
-    private static String query(String location, String name) {
-        Matcher matcher = Pattern.compile("[?&]" + name + "=([^&#]*)").matcher(location);
-        assertTrue(matcher.find(), location);
-        return matcher.group(1);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
  * secret is stored hashed. Typically from an observer of the application's start:
  * <pre>{@code
  * void register(@Observes @Initialized(ApplicationScoped.class) Object start, OAuth2Clients clients) {
- *     clients.register(OAuth2Clients.confidential("app", secret).redirectUri("https://app.example/cb").scopes("profile"));
+ *     clients.register(OAuth2Clients.confidential("app", secret).redirectUri("https://app.example/cb")
+ *             .scopes("profile"));
  * }
  * }</pre>
  */

@@ -14,6 +14,7 @@ import dev.tollgate.jakarta.oidc.JwksServlet;
 import dev.tollgate.jakarta.oidc.OpenIdConfigurationServlet;
 import dev.tollgate.jakarta.oidc.UserInfoServlet;
 import dev.tollgate.jakarta.web.ConsentServlet;
+import dev.tollgate.jakarta.web.OAuth1ConsentServlet;
 import dev.tollgate.oauth2.IntrospectionEndpoint;
 import dev.tollgate.oauth2.MetadataEndpoint;
 import dev.tollgate.oauth2.OAuth2Settings;
@@ -54,7 +55,9 @@ public enum StandardEndpoint {
     DEVICE_AUTHORIZATION("device-authorization", DeviceAuthorizationEndpoint.NAME,
             DeviceAuthorizationServlet.class, false, "/oauth2/device_authorization"),
     OAUTH1_INITIATE("oauth1-initiate", null, TemporaryCredentialServlet.class, false, "/oauth1/initiate"),
-    OAUTH1_TOKEN("oauth1-token", null, TokenCredentialServlet.class, false, "/oauth1/token");
+    OAUTH1_TOKEN("oauth1-token", null, TokenCredentialServlet.class, false, "/oauth1/token"),
+    /** OAuth 1.0a's default consent page, behind the application's login. */
+    OAUTH1_AUTHORIZATION("oauth1-authorize", null, OAuth1ConsentServlet.class, false, "/oauth1/authorize");
 
     private final String key;
     private final String endpointName;
@@ -83,6 +86,11 @@ public enum StandardEndpoint {
 
     public Class<? extends Servlet> servlet() {
         return servlet;
+    }
+
+    /** Whether it is one of OAuth 1.0a's endpoints, which {@code tollgate.oauth1=true} maps together. */
+    public boolean isOAuth1() {
+        return endpointName == null;
     }
 
     public boolean mappedByDefault() {

@@ -38,8 +38,9 @@ public class StartupChecks implements ServletContextListener {
     static void checkMappings(ServletContext context) {
         overlappingFilters(patterns(context, BearerTokenFilter.class), patterns(context, OAuth1ResourceFilter.class))
                 .ifPresent(StartupChecks::fail);
+        String tokenServlet = StandardEndpoint.TOKEN.servlet().getName();
         context.setAttribute(SERVES_OAUTH2, context.getServletRegistrations().values().stream()
-                .anyMatch(registration -> StandardEndpoint.TOKEN.servlet().getName().equals(registration.getClassName())));
+                .anyMatch(registration -> tokenServlet.equals(registration.getClassName())));
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.tollgate.jakarta.web;
 
-import dev.tollgate.common.Secrets;
 import dev.tollgate.jakarta.oauth2.AuthorizationServer;
+import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
 import dev.tollgate.jakarta.oidc.OpenIdServer;
 import dev.tollgate.oauth2.AuthorizationRequest;
+import dev.tollgate.oauth2.OAuth2Client;
 import dev.tollgate.oauth2.OAuth2Error;
 import dev.tollgate.oauth2.ResourceOwner;
 import dev.tollgate.oidc.ClaimsSource;
@@ -16,27 +17,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Instant;
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The authorization endpoint with a ready consent page (RFC 6749 §3.1), behind the application's own login:
- * a request without a signed-in user goes to {@code request.authenticate}, so to whatever login the application
- * has (a Jakarta Security mechanism or its {@code login-config}). {@code GET} shows the {@link ConsentPage};
- * {@code POST} with {@code confirm=true} and the session's CSRF token grants, anything else denies. With OpenID
- * Connect on, a consent given before is not asked again and {@code prompt=login} or an expired {@code max_age}
- * signs the user in again.
+ * The OAuth 2.0 authorization endpoint with a ready consent page (RFC 6749 §3.1), behind the application's own
+ * login: a request without a signed-in user goes to {@code request.authenticate}, so to whatever login the
+ * application has (a Jakarta Security mechanism or its {@code login-config}), before the request is even read.
+ * {@code GET} shows the {@link ConsentPage}; {@code POST} with {@code confirm=true} and the session's CSRF token
+ * grants, anything else denies. With OpenID Connect on, a consent given before is not asked again, and
+ * {@code prompt=login} or an expired {@code max_age} signs the user in again.
  */
 public class ConsentServlet extends HttpServlet {
-
-    /** The hidden form field holding the session's CSRF token. */
-    public static final String CSRF_FIELD = "csrf_token";
-
-    private static final String CSRF = ConsentServlet.class.getName() + ".csrf";
-    private static final String AUTH_TIME = ConsentServlet.class.getName() + ".authTime";
 
     @Inject
     AuthorizationServer server;
@@ -50,7 +44,7 @@ public class ConsentServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!signedIn(request, response)) {
+        if (!SignedInForms.signedIn(request, response)) {
             return;
         }
         try {
@@ -59,9 +53,7 @@ public class ConsentServlet extends HttpServlet {
                     ? openId.get().interaction(authorization, owner(request)) : Interaction.CONSENT;
             switch (needed) {
                 case NONE -> server.createAuthorizationResponse(authorization, owner(request), response);
-                case CONSENT -> page.consent(new Consent(authorization, request.getRemoteUser(),
-                        request.getContextPath() + request.getServletPath() + "?" + request.getQueryString(),
-                        Map.of(CSRF_FIELD, csrfToken(request))), request, response);
+                case CONSENT -> page.consent(consent(authorization, request), request, response);
                 case LOGIN -> signInAgain(request, response);
             }
         } catch (OAuth2Error error) {
@@ -72,15 +64,11 @@ public class ConsentServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!signedIn(request, response)) {
+        if (!SignedInForms.signedIn(request, response)) {
             return;
         }
-        HttpSession session = request.getSession(false);
-        if (session == null || !Secrets.constantTimeEquals((String) session.getAttribute(CSRF),
-                request.getParameter(CSRF_FIELD))) {
-            page.error(HttpServletResponse.SC_FORBIDDEN, "invalid_request",
-                    "The form has expired or comes from another site: open the authorization request again.",
-                    request, response);
+        if (!SignedInForms.hasCsrfToken(request)) {
+            SignedInForms.refuseForm(page, request, response);
             return;
         }
         boolean granted = "true".equals(request.getParameter("confirm"));
@@ -96,22 +84,23 @@ public class ConsentServlet extends HttpServlet {
         }
     }
 
-    // the application's login, when nobody is signed in; false when it answered (a challenge, a login page)
-    private static boolean signedIn(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
-        if (request.getUserPrincipal() == null && !request.authenticate(response)) {
-            return false;
+    private static Consent consent(AuthorizationRequest authorization, HttpServletRequest request) {
+        OAuth2Client client = authorization.client();
+        String name = client instanceof OAuth2ClientEntity entity && entity.getClientName() != null
+                && !entity.getClientName().isBlank() ? entity.getClientName() : client.getClientId();
+        if (client.isDynamicallyRegistered()) {
+            name += " (unverified)"; // RFC 7591 §5: nobody vouches for a name a client gave itself
         }
-        HttpSession session = request.getSession();
-        if (session.getAttribute(AUTH_TIME) == null) {
-            session.setAttribute(AUTH_TIME, Instant.now().getEpochSecond()); // OpenID Connect's auth_time
-        }
-        return true;
+        return new Consent(client.getClientId(), name, authorization.scope(),
+                URI.create(authorization.redirectUri()).getHost(), request.getRemoteUser(),
+                request.getContextPath() + request.getServletPath() + "?" + request.getQueryString(),
+                Map.of(SignedInForms.CSRF_FIELD, SignedInForms.csrfToken(request)), "confirm");
     }
 
     // prompt=login or an expired max_age (OpenID Connect Core §3.1.2.1): signed out, and back without what asked
     // for the new sign-in, which the application's login then asks for
-    private void signInAgain(HttpServletRequest request, HttpServletResponse response) throws ServletException {
+    private static void signInAgain(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException {
         request.logout();
         request.getSession().invalidate();
         response.setStatus(HttpServletResponse.SC_FOUND);
@@ -120,21 +109,7 @@ public class ConsentServlet extends HttpServlet {
     }
 
     private static ResourceOwner owner(HttpServletRequest request) {
-        Object authTime = request.getSession().getAttribute(AUTH_TIME);
-        return new ResourceOwner(request.getRemoteUser(),
-                authTime instanceof Long seconds ? Instant.ofEpochSecond(seconds) : null, Set.of(), null);
-    }
-
-    private static String csrfToken(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        synchronized (session) {
-            String token = (String) session.getAttribute(CSRF);
-            if (token == null) {
-                token = Secrets.randomToken(32);
-                session.setAttribute(CSRF, token);
-            }
-            return token;
-        }
+        return new ResourceOwner(request.getRemoteUser(), SignedInForms.authTime(request), Set.of(), null);
     }
 
     /** Back to the client if its redirect URI is known and registered; an error page if not (§4.1.2.1). */
@@ -144,7 +119,8 @@ public class ConsentServlet extends HttpServlet {
             server.handleErrorResponse(error, response);
         } else {
             error.headers().forEach(response::setHeader); // e.g. Retry-After of a 503
-            page.error(error.status(), error.error(), error.description(), request, response);
+            page.message(error.status(), "This authorization request cannot be used",
+                    error.description() + " (" + error.error() + ")", request, response);
         }
     }
 }

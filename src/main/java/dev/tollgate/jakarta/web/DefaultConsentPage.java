@@ -1,48 +1,56 @@
 package dev.tollgate.jakarta.web;
 
-import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
-import dev.tollgate.oauth2.OAuth2Client;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.util.TreeSet;
 
-/** A plain HTML consent page: the client, the scopes, where the browser returns, Allow and Deny. */
+/**
+ * Plain HTML pages: the consent form (the client, its scopes, where the browser returns, Allow and Deny), the OAuth
+ * 1.0a verifier, messages; none can be framed.
+ */
 @ApplicationScoped
 public class DefaultConsentPage implements ConsentPage {
 
     @Override
     public void consent(Consent consent, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        OAuth2Client client = consent.request().client();
-        String name = client instanceof OAuth2ClientEntity entity && entity.getClientName() != null
-                && !entity.getClientName().isBlank() ? entity.getClientName() : client.getClientId();
-        if (client.isDynamicallyRegistered()) {
-            name += " (unverified)"; // RFC 7591 §5: nobody vouches for a name a client gave itself
+        String name = escape(consent.clientName());
+        StringBuilder body = new StringBuilder("<h1>Authorize ").append(name).append("?</h1>\n<p>").append(name)
+                .append(" (<code>").append(escape(consent.clientId()))
+                .append("</code>) asks to access the account of <strong>")
+                .append(escape(consent.username())).append("</strong>");
+        if (consent.scopes().isEmpty()) {
+            body.append(".</p>\n");
+        } else {
+            body.append(" with the scopes:</p>\n<ul>\n");
+            new TreeSet<>(consent.scopes()).forEach(scope ->
+                    body.append("<li><code>").append(escape(scope)).append("</code></li>\n"));
+            body.append("</ul>\n");
         }
-        StringBuilder body = new StringBuilder("<h1>Authorize ").append(escape(name)).append("?</h1>\n<p>")
-                .append(escape(name)).append(" asks to access the account of <strong>")
-                .append(escape(consent.username())).append("</strong> with the scopes:</p>\n<ul>\n");
-        new TreeSet<>(consent.request().scope()).forEach(scope ->
-                body.append("<li><code>").append(escape(scope)).append("</code></li>\n"));
-        body.append("</ul>\n<p>You then return to ")
-                .append(escape(URI.create(consent.request().redirectUri()).getHost())).append(".</p>\n")
-                .append("<form method=\"post\" action=\"").append(escape(consent.action())).append("\">\n");
+        body.append(consent.returnsTo() == null ? "<p>You will be shown a code to give to the application.</p>\n"
+                : "<p>You then return to " + escape(consent.returnsTo()) + ".</p>\n");
+        body.append("<form method=\"post\" action=\"").append(escape(consent.action())).append("\">\n");
         consent.fields().forEach((field, value) -> body.append("<input type=\"hidden\" name=\"")
                 .append(escape(field)).append("\" value=\"").append(escape(value)).append("\">\n"));
-        body.append("<button name=\"confirm\" value=\"true\">Allow</button>\n")
-                .append("<button name=\"confirm\" value=\"false\">Deny</button>\n</form>\n");
-        write(HttpServletResponse.SC_OK, "Authorize " + name, body, response);
+        String decision = escape(consent.decisionField());
+        body.append("<button name=\"").append(decision).append("\" value=\"true\">Allow</button>\n")
+                .append("<button name=\"").append(decision).append("\" value=\"false\">Deny</button>\n</form>\n");
+        write(HttpServletResponse.SC_OK, "Authorize " + consent.clientName(), body, response);
     }
 
     @Override
-    public void error(int status, String error, String description, HttpServletRequest request,
-                      HttpServletResponse response) throws IOException {
-        write(status, "Authorization refused", new StringBuilder("<h1>This authorization request cannot be used</h1>\n<p>")
-                .append(escape(description)).append(" (<code>").append(escape(error)).append("</code>)</p>\n"),
-                response);
+    public void verifier(String verifier, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        write(HttpServletResponse.SC_OK, "Authorized", "<h1>Authorized</h1>\n<p>Give this code to the application "
+                + "to finish:</p>\n<p><code id=\"verifier\">" + escape(verifier) + "</code></p>\n", response);
+    }
+
+    @Override
+    public void message(int status, String title, String text, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
+        write(status, title, "<h1>" + escape(title) + "</h1>\n<p>" + escape(text) + "</p>\n", response);
     }
 
     private static void write(int status, String title, CharSequence body, HttpServletResponse response)

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tollgate.jakarta.config.TollgateConfig;
 import dev.tollgate.jakarta.oauth1.OAuth1ResourceFilter;
+import dev.tollgate.jakarta.oauth1.TemporaryCredentialServlet;
+import dev.tollgate.jakarta.oauth1.TokenCredentialServlet;
 import dev.tollgate.jakarta.oauth2.BearerTokenFilter;
 import dev.tollgate.jakarta.oauth2.ConfiguredClients;
 import dev.tollgate.jakarta.oauth2.MetadataServlet;
 import dev.tollgate.jakarta.oauth2.RegistrationServlet;
 import dev.tollgate.jakarta.oauth2.TokenServlet;
 import dev.tollgate.jakarta.web.ConsentServlet;
+import dev.tollgate.jakarta.web.OAuth1ConsentServlet;
 import jakarta.servlet.http.HttpServlet;
 import java.util.List;
 import java.util.Map;
@@ -96,5 +99,23 @@ class TollgateInitializerTest {
                 () -> start(app, Map.of("tollgate.protect", "/api/*")));
         assertTrue(e.getMessage().startsWith("Tollgate cannot start: The URL patterns /api/* (BearerTokenFilter) "
                 + "and /api/oauth1/* (OAuth1ResourceFilter) overlap"), e.getMessage());
+    }
+
+    @Test
+    void oauth1IsOneSettingAwayAndItsFilterAnother() {
+        FakeServletContext app = start(new FakeServletContext(""),
+                Map.of("tollgate.oauth1", "true", "tollgate.protect.oauth1", "/oauth1-api/*"));
+        assertEquals(List.of(TemporaryCredentialServlet.class.getName()), app.at("/oauth1/initiate"));
+        assertEquals(List.of(TokenCredentialServlet.class.getName()), app.at("/oauth1/token"));
+        assertEquals(List.of(OAuth1ConsentServlet.class.getName()), app.at("/oauth1/authorize"));
+        assertEquals(new FakeServletContext.Mapped(OAuth1ResourceFilter.class.getName(), List.of("/oauth1-api/*")),
+                app.filters.get("tollgate-oauth1"));
+    }
+
+    @Test
+    void configuredFiltersThatOverlapFailTheDeploymentToo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> start(new FakeServletContext(""),
+                Map.of("tollgate.protect", "/api/*", "tollgate.protect.oauth1", "/api/oauth1/*")));
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
     }
 }
