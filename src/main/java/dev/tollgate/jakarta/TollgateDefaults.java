@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 
@@ -49,9 +50,19 @@ public class TollgateDefaults {
         return Clock.systemUTC();
     }
 
+    /**
+     * Ehcache in each node unless {@code tollgate.cache} is {@code hazelcast}: Payara's data grid, shared by the
+     * members of a cluster (and required there: {@link dev.tollgate.jakarta.servlet.StartupChecks}).
+     */
     @Produces
     public CacheSettings cacheSettings() {
-        return CacheSettings.defaults();
+        String provider = config.value("tollgate.cache").orElse("ehcache");
+        return switch (provider.toLowerCase(Locale.ROOT)) {
+            case "ehcache" -> CacheSettings.defaults();
+            case "hazelcast" -> CacheSettings.hazelcast();
+            default -> throw new IllegalStateException("The setting tollgate.cache is \"" + provider
+                    + "\": write ehcache (one node) or hazelcast (Payara's data grid, for a cluster)");
+        };
     }
 
     @Produces

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tollgate.jakarta.cache.CacheSettings;
 import dev.tollgate.jakarta.config.TollgateConfig;
 import dev.tollgate.oauth2.GrantSettings;
 import dev.tollgate.oauth2.OAuth2Settings;
@@ -50,5 +51,14 @@ class TollgateDefaultsTest {
         assertTrue(grants.passwordGrantEnabled());
         assertFalse(grants.implicitGrantEnabled());
         assertEquals(GrantSettings.DEFAULT, with(Map.of()).grantSettings(), "secure defaults without settings");
+    }
+
+    @Test
+    void theCacheProviderByName() {
+        assertEquals(CacheSettings.defaults(), with(Map.of()).cacheSettings());
+        assertEquals(CacheSettings.hazelcast(), with(Map.of("tollgate.cache", "Hazelcast")).cacheSettings());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> with(Map.of("tollgate.cache", "redis")).cacheSettings());
+        assertTrue(e.getMessage().startsWith("The setting tollgate.cache is \"redis\""), e.getMessage());
     }
 }

@@ -25,8 +25,12 @@ public record CacheSettings(String providerClassName, String cacheNamePrefix, bo
     /** Ehcache 3, bundled with the library: an in-process cache for a single node. */
     public static final String EHCACHE = "org.ehcache.jsr107.EhcacheCachingProvider";
 
-    /** Payara's Hazelcast provider: caches shared by the members of a Payara cluster. */
-    public static final String HAZELCAST = "com.hazelcast.cache.HazelcastCachingProvider";
+    /**
+     * Hazelcast's member provider, over Payara's own instance ({@link PayaraDataGrid}): caches shared by the members
+     * of a Payara cluster. (Hazelcast's {@code HazelcastCachingProvider} would start a client instead, which looks
+     * for a cluster on 127.0.0.1:5701 for ever.)
+     */
+    public static final String HAZELCAST = "com.hazelcast.cache.HazelcastMemberCachingProvider";
 
     /** A million entries a cache. */
     public static final long DEFAULT_MAX_ENTRIES = 1_000_000;

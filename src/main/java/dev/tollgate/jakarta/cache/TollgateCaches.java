@@ -1,6 +1,7 @@
 package dev.tollgate.jakarta.cache;
 
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import javax.cache.Cache;
 import javax.cache.CacheManager;
@@ -29,6 +30,9 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class TollgateCaches implements AutoCloseable {
 
+    /** Hazelcast's JCache property that hands the provider an existing instance. */
+    static final String HAZELCAST_INSTANCE_ITSELF = "hazelcast.instance.itself";
+
     private final CacheSettings settings;
     private final CacheManager manager;
 
@@ -43,7 +47,37 @@ public class TollgateCaches implements AutoCloseable {
         this.settings = settings;
         ClassLoader loader = TollgateCaches.class.getClassLoader();
         CachingProvider provider = Caching.getCachingProvider(settings.providerClassName(), loader);
-        this.manager = provider.getCacheManager(provider.getDefaultURI(), loader);
+        boolean hazelcast = CacheSettings.HAZELCAST.equals(settings.providerClassName());
+        this.manager = provider.getCacheManager(provider.getDefaultURI(),
+                hazelcast ? new ClusterWideName(loader) : loader, properties(settings));
+    }
+
+    /**
+     * The application's class loader under a name every node shares: Hazelcast prefixes a cache's name with its
+     * manager's class loader's {@code toString()} (its {@code CacheUtil.getPrefix}), which would differ from node to
+     * node and give each its own caches.
+     */
+    private static final class ClusterWideName extends ClassLoader {
+
+        ClusterWideName(ClassLoader application) {
+            super("tollgate", application);
+        }
+
+        @Override
+        public String toString() {
+            return "tollgate";
+        }
+    }
+
+    // Hazelcast's caches in Payara's own instance, never in one the provider would start
+    private static Properties properties(CacheSettings settings) {
+        Properties properties = new Properties();
+        if (CacheSettings.HAZELCAST.equals(settings.providerClassName())) {
+            properties.put(HAZELCAST_INSTANCE_ITSELF, PayaraDataGrid.instance().orElseThrow(() ->
+                    new IllegalStateException("tollgate.cache=hazelcast needs Payara's data grid, which is off here "
+                            + "(Payara Micro started with --nohazelcast, or a server other than Payara)")));
+        }
+        return properties;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tollgate.jakarta.servlet;
 
+import dev.tollgate.jakarta.cache.CacheSettings;
+import dev.tollgate.jakarta.cache.PayaraDataGrid;
 import dev.tollgate.jakarta.oauth1.OAuth1ResourceFilter;
 import dev.tollgate.jakarta.oauth2.BearerTokenFilter;
 import dev.tollgate.jakarta.oauth2.OAuth2ClientEntity;
@@ -20,7 +22,8 @@ import java.util.Optional;
  * Fails the deployment, with a message that says what to change, rather than an application that starts and
  * then refuses every request: resource filters whose URL patterns overlap (a request there would meet the wrong
  * scheme's challenge), checked by {@link TollgateInitializer} as the application starts; then, once it is up,
- * no issuer or Tollgate's entities missing from the persistence unit, when it serves OAuth 2.0.
+ * caches per node in a Payara cluster, and, when it serves OAuth 2.0, no issuer or Tollgate's entities missing
+ * from the persistence unit.
  */
 public class StartupChecks implements ServletContextListener {
 
@@ -29,6 +32,9 @@ public class StartupChecks implements ServletContextListener {
 
     @Inject
     Instance<OAuth2Settings> settings;
+
+    @Inject
+    Instance<CacheSettings> caches;
 
     @Inject
     @TollgatePersistence
@@ -50,6 +56,7 @@ public class StartupChecks implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
+        PayaraDataGrid.perNodeInACluster(caches.get(), PayaraDataGrid.count()).ifPresent(StartupChecks::fail);
         if (Boolean.TRUE.equals(event.getServletContext().getAttribute(SERVES_OAUTH2))) {
             try {
                 settings.get().issuer();
