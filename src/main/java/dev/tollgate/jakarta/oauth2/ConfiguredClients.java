@@ -1,6 +1,6 @@
 package dev.tollgate.jakarta.oauth2;
 
-import dev.tollgate.jakarta.TollgateDefaults;
+import dev.tollgate.jakarta.ConfiguredSettings;
 import dev.tollgate.jakarta.config.TollgateConfig;
 import dev.tollgate.jakarta.oauth1.OAuth1Clients;
 import jakarta.enterprise.inject.Instance;
@@ -50,7 +50,7 @@ public class ConfiguredClients implements ServletContextListener {
                 .map(secret -> OAuth2Clients.confidential(id, secret))
                 .orElseGet(() -> OAuth2Clients.publicClient(id));
         client.redirectUri(list(config.value(prefix + "redirect-uris").orElse("")).toArray(String[]::new))
-                .scopes(list(config.value(prefix + "scope").or(() -> config.value(TollgateDefaults.SCOPES))
+                .scopes(list(config.value(prefix + "scope").or(() -> config.value(ConfiguredSettings.SCOPES))
                         .orElse("")).toArray(String[]::new));
         config.value(prefix + "grant-types").ifPresent(types -> client.grantTypes(list(types).toArray(String[]::new)));
         config.value(prefix + "name").ifPresent(client::name);

@@ -64,11 +64,7 @@ public class ConsentServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        if (!SignedInForms.signedIn(request, response)) {
-            return;
-        }
-        if (!SignedInForms.hasCsrfToken(request)) {
-            SignedInForms.refuseForm(page, request, response);
+        if (!SignedInForms.decisionAllowed(page, request, response)) {
             return;
         }
         boolean granted = "true".equals(request.getParameter("confirm"));

@@ -55,18 +55,22 @@ final class SignedInForms {
         }
     }
 
-    /** Whether a POST carries the session's CSRF token, compared in constant time. */
-    static boolean hasCsrfToken(HttpServletRequest request) {
+    /**
+     * Whether a decision can be taken: someone is signed in, and the form carries the session's CSRF token,
+     * compared in constant time. When not, the login or the page has answered.
+     */
+    static boolean decisionAllowed(ConsentPage page, HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        if (!signedIn(request, response)) {
+            return false;
+        }
         HttpSession session = request.getSession(false);
-        return session != null && Secrets.constantTimeEquals((String) session.getAttribute(CSRF),
-                request.getParameter(CSRF_FIELD));
-    }
-
-    /** The page for a form that is stale or comes from another site. */
-    static void refuseForm(ConsentPage page, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        page.message(HttpServletResponse.SC_FORBIDDEN, "This form has expired",
-                "It is older than your session, or comes from another site: open the authorization request again.",
-                request, response);
+        if (session == null || !Secrets.constantTimeEquals((String) session.getAttribute(CSRF),
+                request.getParameter(CSRF_FIELD))) {
+            page.message(HttpServletResponse.SC_FORBIDDEN, "This form has expired", "It is older than your "
+                    + "session, or comes from another site: open the authorization request again.", request, response);
+            return false;
+        }
+        return true;
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 class TollgateCachesTest {
 
     @WeldSetup
-    WeldInitiator weld = WeldInitiator.from(TollgateCaches.class, dev.tollgate.jakarta.TollgateDefaults.class)
+    WeldInitiator weld = WeldInitiator.from(TollgateCaches.class,
+            dev.tollgate.jakarta.TollgateDefaults.class, dev.tollgate.jakarta.ConfiguredSettings.class)
             .activate(ApplicationScoped.class).build();
 
     @Inject

@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class TollgateDefaultsTest {
+class ConfiguredSettingsTest {
 
-    private static TollgateDefaults with(Map<String, String> values) {
-        TollgateDefaults defaults = new TollgateDefaults();
+    private static ConfiguredSettings with(Map<String, String> values) {
+        ConfiguredSettings defaults = new ConfiguredSettings();
         defaults.config = TollgateConfig.of(name -> Optional.ofNullable(values.get(name)));
         return defaults;
     }
@@ -41,7 +41,7 @@ class TollgateDefaultsTest {
 
     @Test
     void lifetimesAndGrantsFromConfiguration() {
-        TollgateDefaults defaults = with(Map.of("tollgate.access-token-lifetime", "PT15M",
+        ConfiguredSettings defaults = with(Map.of("tollgate.access-token-lifetime", "PT15M",
                 "tollgate.refresh-token-lifetime", "86400", "tollgate.password-grant", "true"));
         TokenSettings tokens = defaults.tokenSettings();
         assertEquals(Duration.ofMinutes(15), tokens.accessTokenLifetime());
